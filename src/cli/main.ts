@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The `atalaya` command line: code, clean, eval, kb check, mentions, explain.
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { codeCommand } from './code.js';
+import { cleanCommand } from './clean.js';
+import { evalCommand } from './eval.js';
+import { explainCommand, mentionsCommand } from './explain.js';
+import { kbCheckCommand } from './kb.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const isoDate = (v: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected YYYY-MM-DD');
+  return v;
+};
+const percent = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a percentage 0-100');
+  return n;
+};
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+const program = new Command()
+  .name('atalaya')
+  .description('Codes Spanish news into sourced political event data (PLOVER types, dated actors, status, evidence).')
+  .version(pkg.version)
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+
+program.command('code')
+  .description('Code articles into event records (JSONL by default) on stdout or --out.')
+  .argument('[inputs...]', 'files or folders (.txt/.md with front matter, .jsonl/.ndjson, .html); "-" reads JSONL from stdin')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'json', 'csv'] as const).default('jsonl' as const))
+  .option('-p, --published <date>', 'publication date for articles that give none (YYYY-MM-DD)', isoDate)
+  .option('-o, --out <file>', 'write events to this file instead of stdout')
+  .option('--kb <file>', 'extra knowledge-base file (YAML or CSV), repeatable', collect, [] as string[])
+  .option('-q, --quiet', 'no progress bar or summary')
+  .addHelpText('after', '\nExample:\n  atalaya code examples/ --format csv --out events.csv\n  cat news.jsonl | atalaya code - --published 2024-05-13')
+  .action(async (inputs, opts) => {
+    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+    process.exitCode = await codeCommand(inputs.length ? inputs : ['-'], { ...opts, out });
+  });
+
+program.command('clean')
+  .description('Print the cleaned text of an article and every removed block with the rule that removed it.')
+  .argument('<file>', 'an article file')
+  .addHelpText('after', '\nExample:\n  atalaya clean ../shared/seeds/000.txt')
+  .action(async (file) => { process.exitCode = await cleanCommand(file); });
+
+program.command('eval')
+  .description('Code the inputs and score them against a gold file: core recall, precision, forbidden hits, field accuracy.')
+  .argument('<gold>', 'gold JSON (see docs/annotation-guide.md)')
+  .argument('<inputs...>', 'the articles the gold describes')
+  .option('--json', 'print a machine-readable report')
+  .option('-v, --verbose', 'also list non-core misses')
+  .option('--min-recall <pct>', 'exit 1 when core recall is below this', percent)
+  .option('--min-precision <pct>', 'exit 1 when precision is below this', percent)
+  .option('--kb <file>', 'extra knowledge-base file, repeatable', collect, [] as string[])
+  .addHelpText('after', '\nExample:\n  atalaya eval ../shared/seeds/gold.json ../shared/seeds/*.txt --min-recall 80')
+  .action(async (gold, inputs, opts) => { process.exitCode = await evalCommand(gold, inputs, opts); });
+
+program.command('mentions')
+  .description('Print each actor mention, its span and its resolution with the reason.')
+  .argument('<file>', 'an article file')
+  .option('--kb <file>', 'extra knowledge-base file, repeatable', collect, [] as string[])
+  .addHelpText('after', '\nExample:\n  atalaya mentions ../shared/seeds/000.txt')
+  .action(async (file, opts) => { process.exitCode = await mentionsCommand(file, opts); });
+
+program.command('explain')
+  .description('Per sentence: mentions, dates, trigger candidates and why each event was emitted or dropped.')
+  .argument('<file>', 'an article file')
+  .option('--kb <file>', 'extra knowledge-base file, repeatable', collect, [] as string[])
+  .addHelpText('after', '\nExample:\n  atalaya explain ../shared/seeds/002.txt')
+  .action(async (file, opts) => { process.exitCode = await explainCommand(file, opts); });
+
+const kb = program.command('kb').description('Knowledge-base tools.');
+kb.command('check')
+  .description('Validate data/kb and user files: schema errors, duplicate aliases, overlapping role dates.')
+  .option('--kb <file>', 'extra knowledge-base file, repeatable', collect, [] as string[])
+  .option('--warnings', 'list warnings too')
+  .addHelpText('after', '\nExample:\n  atalaya kb check --kb my-mayors.yaml')
+  .action((opts) => { process.exitCode = kbCheckCommand(opts); });
+
+await program.parseAsync(process.argv);

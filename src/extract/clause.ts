@@ -1,0 +1,164 @@
+// Clause-level syntax over tokens and mentions: boundaries, the preposition before a mention,
+// subject and object search, coordination.
+import type { Token } from '../text/model.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import type { Mention } from './mentions.js';
+
+export class ClauseView {
+  constructor(readonly tokens: Token[], readonly mentions: Mention[], private readonly cues: CueLexicon) {}
+
+  /** Index of the clause break at or before `i` (status cues are searched from here), or 0. */
+  clauseStart(i: number): number {
+    for (let j = i - 1; j >= 0; j--) {
+      const m = this.cues.clauseBreaks.matchAt(this.tokens, j);
+      if (m && m.end <= i) return j;
+    }
+    return 0;
+  }
+
+  /** Index of the next clause break after `i`, or the sentence length. */
+  clauseEnd(i: number): number {
+    for (let j = i; j < this.tokens.length; j++) if (this.cues.clauseBreaks.matchAt(this.tokens, j)) return j;
+    return this.tokens.length;
+  }
+
+  /** Where the search for a subject stops: a clause break, "que" or a relative pronoun. */
+  subjectStart(i: number): number {
+    for (let j = i - 1; j >= 0; j--) {
+      const t = this.tokens[j] as Token;
+      if (this.cues.complementizer.has(t.norm) || this.cues.relatives.matchAt(this.tokens, j)) return j;
+      const m = this.cues.clauseBreaks.matchAt(this.tokens, j);
+      if (m && m.end <= i) return j;
+    }
+    return 0;
+  }
+
+  /** The preposition that introduces a mention ("al" → "a", "del" → "de"), or "obj" when none. */
+  prepositionOf(m: Mention): string {
+    let j = m.tokStart - 1;
+    while (j >= 0 && this.cues.determiners.has((this.tokens[j] as Token).norm)) j--;
+    const t = this.tokens[j];
+    if (!t) return 'obj';
+    if (t.norm === 'al') return 'a';
+    if (t.norm === 'del') return 'de';
+    return this.cues.prepositions.has(t.norm) ? t.norm : 'obj';
+  }
+
+  /** Mentions joined to `m` by "y", "e" or commas, in order (m first). */
+  coordinatedRight(m: Mention, limit: number): Mention[] {
+    const group = [m];
+    let cur = m;
+    for (;;) {
+      const next = this.mentions.find((x) => x.tokStart > cur.tokEnd - 1 && !x.adjectival && x.refs.length > 0);
+      if (!next || next.tokStart >= limit) break;
+      const gap = this.tokens.slice(cur.tokEnd, next.tokStart);
+      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
+        && gap.every((t) => ['y', 'e', ',', 'a'].includes(t.norm) || this.cues.determiners.has(t.norm));
+      if (!joined) break;
+      // "con Shoigu y el general Gerasimov" keeps going; a comma before a verb does not coordinate.
+      group.push(next);
+      cur = next;
+    }
+    return group;
+  }
+
+  coordinatedLeft(m: Mention, limit: number): Mention[] {
+    const group = [m];
+    let cur = m;
+    for (;;) {
+      const prev = [...this.mentions].reverse().find((x) => x.tokEnd <= cur.tokStart && !x.adjectival && x.refs.length > 0);
+      if (!prev || prev.tokStart < limit) break;
+      const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
+      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
+        && gap.every((t) => ['y', 'e', ','].includes(t.norm) || this.cues.determiners.has(t.norm));
+      if (!joined) break;
+      group.unshift(prev);
+      cur = prev;
+    }
+    return group;
+  }
+
+  /**
+   * The subject left of a verb: the nearest mention not inside a prepositional phrase, with the
+   * mentions coordinated to it. A relative pronoun takes its antecedent ("Austin, quien utilizó").
+   */
+  subjectBefore(verbStart: number): Mention[] {
+    const stop = this.subjectStart(verbStart);
+    const candidates = this.mentions.filter((m) => m.tokEnd <= verbStart && m.tokStart >= stop && !m.adjectival && m.refs.length > 0);
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const m = candidates[k] as Mention;
+      if (this.prepositionOf(m) !== 'obj') continue;
+      return this.coordinatedLeft(m, stop);
+    }
+    const t = this.tokens[stop];
+    if (this.relativeWithPreposition(verbStart)) return [];
+    if (t && (this.cues.relatives.matchAt(this.tokens, stop) || this.cues.complementizer.has(t.norm))) {
+      let j = stop - 1;
+      if (this.tokens[j]?.text === ',') j--;
+      const ante = this.mentions.find((m) => m.tokEnd - 1 === j && !m.adjectival && m.refs.length > 0);
+      if (ante && this.cues.relatives.matchAt(this.tokens, stop)) return [ante];
+    }
+    return [];
+  }
+
+  /** "…, con quien ha acordado": the preposition before the relative and the antecedent mention. */
+  relativeWithPreposition(verbStart: number): { prep: string; antecedent: Mention } | null {
+    const stop = this.subjectStart(verbStart);
+    if (!this.cues.relatives.matchAt(this.tokens, stop)) return null;
+    const prepTok = this.tokens[stop - 1];
+    if (!prepTok || !this.cues.prepositions.has(prepTok.norm)) return null;
+    let j = stop - 2;
+    if (this.tokens[j]?.text === ',') j--;
+    const antecedent = this.mentions.find((m) => m.tokEnd - 1 === j && !m.adjectival && m.refs.length > 0);
+    return antecedent ? { prep: prepTok.norm === 'al' ? 'a' : prepTok.norm, antecedent } : null;
+  }
+
+  /** A subject placed after the verb ("dijo Kirby", "informó el Kremlin"). */
+  subjectAfter(verbEnd: number): Mention[] {
+    const m = this.mentions.find((x) => x.tokStart >= verbEnd && !x.adjectival && x.refs.length > 0);
+    if (!m || m.tokStart - verbEnd > 3) return [];
+    const gap = this.tokens.slice(verbEnd, m.tokStart);
+    if (!gap.every((t) => this.cues.determiners.has(t.norm) || /mente$/.test(t.norm) || ['ayer', 'hoy'].includes(t.norm))) return [];
+    return this.coordinatedRight(m, this.clauseEnd(verbEnd));
+  }
+
+  /** The first mention after `from` introduced by one of `preps` ("obj" = none or personal "a"). */
+  objectAfter(from: number, preps: string[], limit: number): Mention[] {
+    for (const m of this.mentions) {
+      if (m.tokStart < from || m.tokStart >= limit || m.adjectival || m.refs.length === 0) continue;
+      const prep = this.prepositionOf(m);
+      const ok = preps.includes(prep) || (preps.includes('obj') && (prep === 'obj' || prep === 'a'));
+      if (ok) return this.coordinatedRight(m, limit);
+      // A mention in another role ("según X", "en Ginebra") does not stop the search.
+    }
+    return [];
+  }
+
+  /** "entre X y Y" right after `from`: both sides. */
+  between(from: number, limit: number): [Mention[], Mention[]] | null {
+    for (let j = from; j < Math.min(limit, from + 4); j++) {
+      if ((this.tokens[j] as Token).norm !== 'entre') continue;
+      const first = this.mentions.find((m) => m.tokStart > j && m.tokStart <= j + 3 && !m.adjectival && m.refs.length > 0);
+      if (!first) return null;
+      const group = this.coordinatedRight(first, limit);
+      if (group.length >= 2) return [[group[0] as Mention], group.slice(1)];
+      return null;
+    }
+    return null;
+  }
+
+  /** The mention that is the location of an event: "en Ginebra", "en la capital, Moscú". */
+  locationIn(from: number, to: number): Mention | null {
+    for (const m of this.mentions) {
+      if (m.tokStart < from || m.tokStart >= to || !m.place) continue;
+      if (this.prepositionOf(m) === 'en') return m;
+      // "en el norte de la región ucraniana de Járkov", "en la capital, Moscú".
+      for (let j = m.tokStart - 1; j >= Math.max(from, m.tokStart - 7); j--) {
+        const t = this.tokens[j] as Token;
+        if (t.norm === 'en') return m;
+        if (!/^[\p{Ll}]/u.test(t.text) && t.text !== ',') break;
+      }
+    }
+    return null;
+  }
+}

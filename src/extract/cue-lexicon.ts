@@ -1,0 +1,97 @@
+// Compiles a language's cues.yaml into phrase sets and word sets, once per language.
+import type { Sector } from '../events/model.js';
+import { loadLangData } from '../lang/load.js';
+import { fold } from '../text/normalize.js';
+import { PhraseSet, type Tokenizer } from './phrases.js';
+
+interface CuesFile {
+  clause_breaks: string[]; relatives: string[]; complementizer: string[]; prepositions: string[];
+  coordinators: string[]; pair_refs: string[]; counterpart: string[];
+  status: Record<string, string[]>;
+  warning_phrases: string[];
+  attribution: { before: string[]; anonymous: string[] };
+  collectives: Record<string, string[]>;
+  demonym_noun_articles: string[];
+  blocs: Array<{ forms: string[]; codes: string[]; org: string }>;
+  name_particles: string[]; name_containers: string[]; determiners: string[];
+  collective_modifiers: string[]; sector_words: Record<string, string[]>;
+  verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
+  occurrence_phrases: string[]; possessives: string[];
+}
+
+export interface CueLexicon {
+  clauseBreaks: PhraseSet;
+  relatives: PhraseSet;
+  complementizer: Set<string>;
+  prepositions: Set<string>;
+  coordinators: PhraseSet;
+  pairRefs: PhraseSet;
+  counterpart: Set<string>;
+  status: Record<string, PhraseSet>;
+  negation: Set<string>;
+  warnings: PhraseSet;
+  attributionBefore: PhraseSet;
+  anonymous: PhraseSet;
+  /** Collective noun phrase → sector. */
+  collectives: PhraseSet;
+  demonymNounArticles: Set<string>;
+  blocs: PhraseSet;
+  blocCodes: Map<string, { codes: string[]; org: string }>;
+  nameParticles: Set<string>;
+  nameContainers: Set<string>;
+  determiners: Set<string>;
+  collectiveModifiers: Set<string>;
+  sectorWords: Array<{ sector: Sector; words: PhraseSet }>;
+  verbClitics: Set<string>;
+  factualSubordinators: PhraseSet;
+  purposeSubordinators: PhraseSet;
+  occurrence: PhraseSet;
+  possessives: Set<string>;
+}
+
+const cache = new Map<string, CueLexicon>();
+const set = (xs: string[]): Set<string> => new Set(xs.map(fold));
+
+/** The compiled cue lexicon of `lang`. */
+export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const c = loadLangData<CuesFile>(lang, 'cues');
+  const ps = (xs: string[]): PhraseSet => new PhraseSet(tokenize, xs);
+  const collectiveLabel = new Map<string, string>();
+  for (const [sector, words] of Object.entries(c.collectives)) for (const w of words) collectiveLabel.set(fold(w), sector);
+  const blocCodes = new Map<string, { codes: string[]; org: string }>();
+  for (const b of c.blocs) for (const f of b.forms) blocCodes.set(fold(f), { codes: b.codes, org: b.org });
+  const status: Record<string, PhraseSet> = {};
+  for (const [k, v] of Object.entries(c.status)) status[k] = ps(v);
+  const lex: CueLexicon = {
+    clauseBreaks: ps(c.clause_breaks),
+    relatives: ps(c.relatives),
+    complementizer: set(c.complementizer),
+    prepositions: set(c.prepositions),
+    coordinators: ps(c.coordinators),
+    pairRefs: ps(c.pair_refs),
+    counterpart: set(c.counterpart),
+    status,
+    negation: set(c.status.negation ?? []),
+    warnings: ps(c.warning_phrases),
+    attributionBefore: ps(c.attribution.before),
+    anonymous: ps(c.attribution.anonymous),
+    collectives: new PhraseSet(tokenize, collectiveLabel.keys(), (p) => collectiveLabel.get(fold(p)) ?? 'GOV'),
+    demonymNounArticles: set(c.demonym_noun_articles),
+    blocs: ps(c.blocs.flatMap((b) => b.forms)),
+    blocCodes,
+    nameParticles: set(c.name_particles),
+    nameContainers: set(c.name_containers),
+    determiners: set(c.determiners),
+    collectiveModifiers: set(c.collective_modifiers),
+    sectorWords: Object.entries(c.sector_words).map(([sector, words]) => ({ sector: sector as Sector, words: ps(words) })),
+    verbClitics: set(c.verb_clitics),
+    factualSubordinators: ps(c.factual_subordinators),
+    purposeSubordinators: ps(c.purpose_subordinators),
+    occurrence: ps(c.occurrence_phrases),
+    possessives: set(c.possessives),
+  };
+  cache.set(lang, lex);
+  return lex;
+}

@@ -1,0 +1,593 @@
+// Turns one segmented article into event records: triggers → arguments → status → date →
+// attribution → location → evidence, with a trace of every decision for `atalaya explain`.
+import { createHash } from 'node:crypto';
+import type { Actor, Attribution, EventDate, EventLocation, EventRecord, EventStatus, PloverType } from '../events/model.js';
+import type { KnowledgeBase } from '../kb/index.js';
+import type { Segmented, Sentence, Token } from '../text/model.js';
+import { ClauseView } from './clause.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import { findDateExpressions, resolveDate, type DateExpression } from './dates.js';
+import { newMemory, toActor, type ActorRef, type Mention, type MentionFinder } from './mentions.js';
+import { decideStatus, type StatusDecision } from './status.js';
+import { verbKey, type TriggerLexicon } from './trigger-lexicon.js';
+import { findTriggers, type Trigger } from './triggers.js';
+
+const UNDIRECTED: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+export interface Candidate {
+  trigger: string;
+  rule: string;
+  type: PloverType;
+  emitted: boolean;
+  why: string;
+  status?: StatusDecision;
+  date?: string;
+  event?: EventRecord;
+}
+
+export interface SentenceTrace {
+  index: number;
+  text: string;
+  mentions: Array<{ text: string; start: number; end: number; resolved: string; reason: string }>;
+  dates: Array<{ text: string; rule: string }>;
+  candidates: Candidate[];
+}
+
+export interface ExtractEngines {
+  kb: KnowledgeBase;
+  cues: CueLexicon;
+  triggers: TriggerLexicon;
+  mentions: MentionFinder;
+  lang: string;
+}
+
+interface Discourse {
+  /** Subject of the last clause that had one: Spanish drops repeated subjects. */
+  topic: ActorRef[];
+  /** The two parties of the last two-sided event, for "los dos", "ambos". */
+  pair: [ActorRef[], ActorRef[]] | null;
+  /** The same, for the last event between people: "ambos presidentes" means them. */
+  personPair: [ActorRef[], ActorRef[]] | null;
+  lastByType: Map<PloverType, { source: ActorRef[]; target: ActorRef[] }>;
+  /** Date of the article's lead event (a recent, stated day): undated occurred events default to it. */
+  anchor: EventDate | null;
+}
+
+interface Draft {
+  tr: Trigger;
+  /** Further dates of the same trigger, each a separate event ("en Ginebra el 9…, en Bruselas el 12…"). */
+  extraDates?: Array<{ d: DateExpression; tok: { start: number; end: number } }>;
+  primaryDateEnd?: number;
+  source: ActorRef[];
+  target: ActorRef[];
+  sourceCarried: boolean;
+  status: StatusDecision;
+  dateExpr: DateExpression | null;
+  date: EventDate | null;
+  location: EventLocation | null;
+  attribution: Attribution | null;
+  mode: string | null;
+}
+
+const refKey = (r: ActorRef): string => JSON.stringify(r);
+const uniqRefs = (refs: ActorRef[]): ActorRef[] => [...new Map(refs.map((r) => [refKey(r), r])).values()];
+
+export function eventId(article: string, start: number, end: number, rule: string, type: string, salt = ''): string {
+  return 'ev_' + createHash('sha1').update(`${article}|${start}|${end}|${rule}|${type}|${salt}`).digest('hex').slice(0, 12);
+}
+
+/**
+ * Codes one article.
+ * @example extractEvents({ id: '000', published: '2022-05-13' }, segmented, engines).events.length
+ */
+export function extractEvents(article: { id: string; published: string | null }, doc: Segmented, eng: ExtractEngines): { events: EventRecord[]; trace: SentenceTrace[] } {
+  const memory = newMemory(article.published);
+  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null };
+  const events: EventRecord[] = [];
+  const trace: SentenceTrace[] = [];
+  const mentionsBySentence = doc.sentences.map((s) => eng.mentions.find(s, memory));
+  doc.sentences.forEach((sentence, si) => {
+    const mentions = mentionsBySentence[si] as Mention[];
+    const next = doc.sentences[si + 1] ?? null;
+    const out = codeSentence(article, sentence, mentions, next, discourse, eng);
+    events.push(...out.events);
+    trace.push({
+      index: si,
+      text: sentence.text,
+      mentions: mentions.map((m) => ({ text: doc.text.slice(m.start, m.end), start: m.start, end: m.end, resolved: describeRefs(m, eng.kb, article.published), reason: m.reason })),
+      dates: out.dates.map((d) => ({ text: d.text, rule: d.rule })),
+      candidates: out.candidates,
+    });
+  });
+  return { events, trace };
+}
+
+function describeRefs(m: Mention, kb: KnowledgeBase, day: string | null): string {
+  const parts = m.refs.map((r) => {
+    if (r.type === 'pair' || r.type === 'counterpart') return `${r.type}${r.type === 'counterpart' && r.country ? ' ' + r.country : ''}`;
+    const a = toActor(r, kb, day);
+    return a ? `${a.name} [${a.kind} ${a.country ?? a.org ?? '?'}/${a.sector ?? '-'}${a.role ? ', ' + a.role : ''}]` : '?';
+  });
+  if (m.place) parts.push(`place ${m.place.name} (${m.place.country})`);
+  return parts.join(' + ') + (m.adjectival ? ' (adjective)' : '');
+}
+
+function codeSentence(
+  article: { id: string; published: string | null },
+  sentence: Sentence,
+  mentions: Mention[],
+  next: Sentence | null,
+  discourse: Discourse,
+  eng: ExtractEngines,
+): { events: EventRecord[]; candidates: Candidate[]; dates: DateExpression[] } {
+  const tokens = sentence.tokens;
+  const clause = new ClauseView(tokens, mentions, eng.cues);
+  const triggers = findTriggers(sentence, mentions, eng.triggers, eng.cues);
+  const dates = findDateExpressions(sentence.text, eng.lang).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
+  const dateTok = dates.map((d) => ({ d, tok: tokenRange(tokens, d.start, d.end) }));
+  const candidates: Candidate[] = [];
+  const drafts: Draft[] = [];
+  const speech = speechActs(clause, eng);
+  let sentenceSubject: ActorRef[] = [];
+
+  for (const tr of triggers) {
+    const cand: Candidate = { trigger: tr.text, rule: tr.sense.rule, type: tr.sense.type, emitted: false, why: '' };
+    candidates.push(cand);
+    const limit = clause.clauseEnd(tr.end);
+    const objectNoun = triggers.find((o) => o.sense.nominal && o.start >= tr.end && o.start <= tr.end + 4);
+    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun);
+    if (!args) { cand.why = 'dropped: no actor for the event in its phrase or context'; continue; }
+    let { source, target } = args;
+    const pair = discourse.personPair ?? discourse.pair;
+    if (args.pairUsed && target.length === 0 && pair) {
+      // "Los dos hablaron": one party each side.
+      source = uniqRefs([...source.filter((r) => r.type !== 'pair'), ...pair[0]]);
+      target = pair[1];
+    } else {
+      source = uniqRefs(resolvePairs(source, pair));
+      target = uniqRefs(resolvePairs(target, pair));
+    }
+    target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
+    if (UNDIRECTED.has(tr.sense.type) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
+    if (source.length === 0) { cand.why = 'dropped: no source actor'; continue; }
+    if (!args.carried) sentenceSubject = source;
+    const status = decideStatus(tr, clause, eng.cues, next?.tokens ?? null);
+    cand.status = status;
+    const loc = clause.locationIn(tr.start, limit) ?? clause.locationIn(clause.clauseStart(tr.start), tr.start);
+    const location = loc?.place ? { name: loc.place.name, country: loc.place.country } : null;
+    if ((tr.sense.type === 'ASSAULT' || tr.sense.type === 'COERCE') && target.length === 0) {
+      const place = placeTarget(tr, clause, limit) ?? (loc?.place ? loc.place.country : null);
+      if (place && !source.some((r) => r.type === 'state' && r.code === place)) target = [{ type: 'state', code: place, sector: null }];
+    }
+    drafts.push({
+      tr, source, target, sourceCarried: args.carried, status, dateExpr: null, date: null, location,
+      attribution: attributionFor(tr, speech, clause, eng, article.published), mode: tr.sense.mode ?? modeFromCues(tr.sense.type, tokens, eng),
+    });
+    cand.why = `source ${args.carried ? 'carried from context' : 'from the clause'}; ${status.reason}`;
+  }
+
+  assignDates(drafts, dateTok, speech, article.published, discourse);
+  for (const d of [...drafts]) {
+    const extra = distributeDates(d, clause, article.published);
+    drafts.push(...extra);
+    if (extra.length) candidates.push(...extra.map((x) => ({ trigger: x.tr.text, rule: x.tr.sense.rule, type: x.tr.sense.type, emitted: false, why: 'one more date of the same trigger: a separate event' })));
+  }
+  applyPledges(drafts, speech, clause, eng);
+  dropEmbedded(drafts, clause, candidates);
+  addRefusalRejects(drafts);
+  fillThreatTargets(drafts, discourse);
+  const built: EventRecord[] = [];
+  drafts.forEach((d, k) => {
+    const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
+    const rec = buildRecord(article, sentence, d, eng, k > 0 && drafts.slice(0, k).some((o) => o.tr === d.tr) ? `#${k}` : '');
+    if (!rec) { if (cand) cand.why = 'dropped: actors did not resolve'; return; }
+    if (cand) { cand.emitted = true; cand.event = rec; cand.date = rec.date ? `${rec.date.start}..${rec.date.end} (${rec.date.basis})` : 'none'; }
+    built.push(rec);
+    discourse.lastByType.set(d.tr.sense.type, { source: d.source, target: d.target });
+    if (d.target.length > 0) {
+      discourse.pair = [d.source, d.target];
+      if (isPersonLike(d.source) && isPersonLike(d.target)) discourse.personPair = [d.source, d.target];
+    }
+  });
+  built.push(...warningEvents(article, sentence, clause, speech, discourse, drafts, eng, candidates));
+  if (sentenceSubject.length) discourse.topic = sentenceSubject;
+  else {
+    const subj = clause.subjectBefore(tokens.length);
+    if (subj.length) discourse.topic = subj.flatMap((m) => m.refs);
+  }
+  return { events: built, candidates, dates };
+}
+
+/** "los ataques contra Járkov", "en el norte de la región ucraniana de Járkov": the attacked state. */
+function placeTarget(tr: Trigger, clause: ClauseView, limit: number): string | null {
+  for (const m of clause.mentions) {
+    if (m.tokStart < tr.end || m.tokStart >= limit) continue;
+    const prep = clause.prepositionOf(m);
+    if (m.place && ['contra', 'sobre', 'a', 'en', 'de'].includes(prep)) return m.place.country;
+    if (m.adjectival && m.tokStart > tr.end + 1) {
+      const ref = m.refs[0];
+      if (ref?.type === 'state') return ref.code;
+    }
+  }
+  return null;
+}
+
+function tokenRange(tokens: Token[], start: number, end: number): { start: number; end: number } {
+  let a = tokens.findIndex((t) => t.end > start);
+  if (a < 0) a = tokens.length;
+  let b = a;
+  while (b < tokens.length && (tokens[b] as Token).start < end) b++;
+  return { start: a, end: b };
+}
+
+function resolvePairs(refs: ActorRef[], pair: [ActorRef[], ActorRef[]] | null): ActorRef[] {
+  return refs.flatMap((r) => (r.type !== 'pair' ? [r] : pair ? [...pair[0], ...pair[1]] : []));
+}
+
+const isPersonLike = (refs: ActorRef[]): boolean => refs.length > 0 && refs.every((r) => r.type === 'person' || r.type === 'new-person' || r.type === 'counterpart');
+
+function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined):
+  { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
+  const limit = clause.clauseEnd(tr.end);
+  const subject = clause.subjectBefore(tr.start);
+  const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit));
+  let source: ActorRef[] = subject.flatMap((m) => m.refs);
+  let target: ActorRef[] = [];
+  const between = clause.between(tr.end, limit);
+  if (tr.passive) {
+    const agent = clause.objectAfter(tr.end, ['por'], limit).flatMap((m) => m.refs);
+    target = source;
+    source = agent;
+  } else if (between && tr.sense.target.includes('entre')) {
+    source = [...source, ...between[0].flatMap((m) => m.refs)];
+    target = between[1].flatMap((m) => m.refs);
+  } else {
+    target = clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
+  }
+  if (target.length === 0 && !tr.passive) {
+    // "su homólogo iraní, con quien ha acordado…": the antecedent of "prep + quien" is the target.
+    const rel = clause.relativeWithPreposition(tr.start);
+    if (rel && tr.sense.target.includes(rel.prep)) target = rel.antecedent.refs;
+  }
+  if (target.length === 0 && !tr.passive && objectNoun) {
+    // "solicitan llamadas con Shoigu": the party of the requested event is the target.
+    target = clause.objectAfter(objectNoun.end, ['con', 'entre', 'a', 'contra'], limit).flatMap((m) => m.refs);
+  }
+  let carried = false;
+  const pairUsed = source.some((r) => r.type === 'pair');
+  if (source.length === 0 && !tr.passive && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
+    source = sentenceSubject.length ? sentenceSubject : discourse.topic;
+    carried = true;
+  }
+  if (source.length === 0 && target.length === 0) return null;
+  return { source, target, carried, pairUsed };
+}
+
+/** Whether token i sits inside «…» or "…" in its sentence: a quote's dropped subject is the speaker's, not the topic. */
+function insideQuote(tokens: Token[], i: number): boolean {
+  let open = 0;
+  let straight = 0;
+  for (let j = 0; j < i; j++) {
+    const t = (tokens[j] as Token).text;
+    if (t === '«' || t === '“') open++;
+    else if (t === '»' || t === '”') open--;
+    else if (t === '"') straight++;
+  }
+  return open > 0 || straight % 2 === 1;
+}
+
+/** An infinitive that opens its clause ("que imponer sanciones sería un error") has no subject to carry. */
+function bareInfinitive(tr: Trigger, clause: ClauseView): boolean {
+  if (tr.tense !== 'infinitive') return false;
+  const prev = clause.tokens[tr.start - 1]?.norm ?? '';
+  return prev === 'que' || prev === '' || prev === ',';
+}
+
+/** Objects stop at the next "que": "pidió a Rusia que retire sus tropas de Ucrania". */
+function nextComplementizer(clause: ClauseView, from: number, limit: number): number {
+  for (let j = from; j < limit; j++) if ((clause.tokens[j] as Token).norm === 'que') return j;
+  return limit;
+}
+
+function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng: ExtractEngines, sentenceSubject: ActorRef[]):
+  { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
+  const tokens = clause.tokens;
+  const limit = Math.min(clause.clauseEnd(tr.end), tr.end + 14);
+  let source: ActorRef[] = [];
+  let target: ActorRef[] = [];
+  let carried = false;
+  // "los ataques rusos", "la visita de Lula", "la llamada entre Austin y Shoigu".
+  const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= tr.end && m.tokStart <= tr.end + 2);
+  if (adj) source = adj.refs;
+  const between = clause.between(tr.end, limit);
+  if (between) {
+    source = [...source, ...between[0].flatMap((m) => m.refs)];
+    target = between[1].flatMap((m) => m.refs);
+  }
+  if (source.length === 0) {
+    const of = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart <= tr.end + 3 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'de');
+    // "la invasión de Ucrania", "su ataque de Járkov": for attacks on a place the genitive is the target.
+    const possessed = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '');
+    const hasOtherTarget = clause.objectAfter(tr.end, ['contra', 'sobre'], limit).length > 0;
+    if (of && tr.sense.type === 'ASSAULT' && (possessed || (of.place && !hasOtherTarget))) target = of.refs;
+    else if (of) source = of.refs;
+  }
+  if (target.length === 0) {
+    const preps = tr.sense.target.filter((p) => p !== 'de' || source.length > 0);
+    const found = clause.objectAfter(tr.end, preps, limit).filter((m) => !source.some((r) => m.refs.includes(r)));
+    target = found.flatMap((m) => m.refs);
+  }
+  const possessive = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '') || eng.cues.possessives.has(tokens[tr.start - 2]?.norm ?? '');
+  if (source.length === 0 && (tr.lightVerb >= 0 || possessive)) {
+    const anchor = tr.lightVerb >= 0 ? tr.lightVerb : tr.start;
+    const subj = clause.subjectBefore(anchor).flatMap((m) => m.refs);
+    source = subj.length ? subj : sentenceSubject.length ? sentenceSubject : discourse.topic;
+    carried = subj.length === 0;
+    if (target.length === 0 && tr.lightVerb >= 0) target = clause.objectAfter(tr.lightVerb + 1, tr.sense.target, limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
+  }
+  if (source.length === 0) {
+    // "La primera ronda de negociaciones tendrá lugar…": the parties of the last event of this type.
+    const occurs = eng.cues.occurrence.findIn(tokens, tr.end, Math.min(tokens.length, tr.end + 8));
+    const last = discourse.lastByType.get(tr.sense.type);
+    if (occurs && last) { source = last.source; target = target.length ? target : last.target; carried = true; }
+  }
+  if (source.length === 0) return null;
+  return { source, target, carried, pairUsed: source.some((r) => r.type === 'pair') };
+}
+
+interface SpeechAct { verb: number; speaker: Mention[]; anonymous: string | null; segment: [number, number] }
+
+/** Verbs of saying and "según X" in the sentence, with their speaker and the span they cover. */
+function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
+  const tokens = clause.tokens;
+  const acts: SpeechAct[] = [];
+  tokens.forEach((t, i) => {
+    if (!eng.triggers.speechVerbs.has(verbKey(t.text))) return;
+    let speaker = clause.subjectBefore(i);
+    let anonymous: string | null = null;
+    const after = clause.subjectAfter(i + 1);
+    const anon = eng.cues.anonymous.findIn(tokens, i + 1, Math.min(tokens.length, i + 4));
+    if (anon) { anonymous = tokens.slice(anon.start, anon.end).map((x) => x.text).join(' '); speaker = []; }
+    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',')) speaker = after;
+    // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
+    const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
+    acts.push({ verb: i, speaker, anonymous, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const m = eng.cues.attributionBefore.matchAt(tokens, i);
+    if (!m || (tokens[i] as Token).norm !== 'segun') continue;
+    const who = clause.mentions.find((x) => x.tokStart >= m.end && x.tokStart <= m.end + 2 && x.refs.length > 0);
+    const anon = eng.cues.anonymous.findIn(tokens, m.end, Math.min(tokens.length, m.end + 4));
+    acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, segment: [0, tokens.length] });
+  }
+  return acts.filter((a) => a.speaker.length > 0 || a.anonymous);
+}
+
+function attributionFor(tr: Trigger, speech: SpeechAct[], clause: ClauseView, eng: ExtractEngines, day: string | null): Attribution | null {
+  const act = speech.find((a) => a.verb !== tr.start && tr.start >= a.segment[0] && tr.start < a.segment[1]);
+  if (!act) return null;
+  if (act.anonymous) return { name: act.anonymous, country: null, org: null };
+  const mention = act.speaker[0];
+  const ref = mention?.refs[0];
+  const actor = ref ? toActor(ref, eng.kb, day) : null;
+  if (!actor || !mention) return null;
+  // "el Kremlin" is the attribution as written, coded RUS; people keep their canonical name.
+  const surface = clause.tokens.filter((t) => t.start >= mention.start && t.end <= mention.end).map((t) => t.text).join(' ').replace(/^(el|la|los|las) /i, '');
+  return { name: actor.kind === 'person' ? actor.name : surface.replace(/ ([,.])/g, '$1'), country: actor.country, org: actor.org };
+}
+
+function modeFromCues(type: PloverType, tokens: Token[], eng: ExtractEngines): string | null {
+  const cues = eng.triggers.modeCues.get(type);
+  if (!cues) return null;
+  for (const c of cues) if (tokens.some((t) => c.words.has(t.norm))) return c.mode;
+  return null;
+}
+
+/** Each date goes to the nearest trigger (or verb of saying) in the sentence; one trigger may take several. */
+function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse): void {
+  const taken = new Map<Draft, Array<{ d: DateExpression; tok: { start: number; end: number } }>>();
+  const speechDates = new Map<SpeechAct, DateExpression>();
+  for (const dt of dates) {
+    let best: Draft | SpeechAct | null = null;
+    let bestDist = Infinity;
+    const dist = (s: number, e: number): number => (dt.tok.start >= e ? dt.tok.start - e : s - dt.tok.end + 1);
+    for (const d of drafts) {
+      const n = dist(d.tr.start, d.tr.end);
+      if (n < bestDist) { bestDist = n; best = d; }
+    }
+    for (const a of speech) {
+      const n = dist(a.verb, a.verb + 1);
+      if (n < bestDist) { bestDist = n; best = a; }
+    }
+    if (!best) continue;
+    if ('tr' in best) taken.set(best, [...(taken.get(best) ?? []), dt]);
+    else speechDates.set(best, dt.d);
+  }
+  for (const d of drafts) {
+    const own = taken.get(d)?.[0]?.d ?? null;
+    const act = speech.find((a) => d.tr.start >= a.segment[0] && d.tr.start < a.segment[1] && speechDates.has(a));
+    const expr = own ?? (d.status.lean === 'past' && act ? speechDates.get(act) ?? null : null);
+    d.dateExpr = expr;
+    d.date = expr && published ? resolveDate(expr, published, d.status.lean) : null;
+    if (d.date && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
+    const fallback = ['occurred', 'refused', 'denied'].includes(d.status.status);
+    if (!d.date && fallback && discourse.anchor) d.date = { ...discourse.anchor, basis: 'inferred' };
+    else if (!d.date && published && fallback) d.date = { start: published, end: published, precision: 'day', basis: 'publication' };
+  }
+  // Several dates on one trigger: "tendrá lugar en Ginebra del 9 al 10 de enero, … en Bruselas … el 12 de enero".
+  for (const d of drafts) {
+    const list = (taken.get(d) ?? []).sort((a, b) => a.tok.start - b.tok.start);
+    if (list.length >= 2 && published && list[0]?.d === d.dateExpr) {
+      d.extraDates = list.slice(1);
+      d.primaryDateEnd = list[0]?.tok.end;
+    }
+  }
+}
+
+/**
+ * "aseguró que Washington no desplegará armas en Ucrania": a pledge of restraint is an AGREE by the
+ * pledging party, not a negated hostile act.
+ */
+function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, eng: ExtractEngines): void {
+  drafts.forEach((d, k) => {
+    if (!HOSTILE.has(d.tr.sense.type) || d.status.status !== 'negated') return;
+    const act = speech.find((a) => a.verb < d.tr.start && d.tr.start < a.segment[1] && a.segment[0] > a.verb
+      && eng.triggers.pledgeVerbs.has(verbKey((clause.tokens[a.verb] as Token).text)));
+    if (!act) return;
+    drafts[k] = {
+      ...d,
+      tr: { ...d.tr, sense: { ...d.tr.sense, type: 'AGREE', mode: null, cameo: '030', rule: `es.agree.pledge-not-${d.tr.sense.lemma}` } },
+      status: { ...d.status, status: 'occurred', lean: 'past', reason: `pledge of restraint ("${(clause.tokens[act.verb] as Token).text} que … no")` },
+      mode: null,
+    };
+  });
+}
+
+const HOSTILE: ReadonlySet<PloverType> = new Set(['MOBILIZE', 'ASSAULT', 'SANCTION', 'THREATEN', 'COERCE']);
+
+const GOVERNORS: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'THREATEN']);
+const NONFINITE = new Set(['infinitive', 'subjunctive', 'subjunctive_past', 'gerund']);
+
+/**
+ * "pidió a Washington que deje de suministrar armas", "acusó a Pionyang de enviar misiles", "advirtió
+ * de que, si China suministra armas…": the embedded act is the content of the request, accusation or
+ * threat, not an event of its own.
+ */
+function dropEmbedded(drafts: Draft[], clause: ClauseView, candidates: Candidate[]): void {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k] as Draft;
+    const gov = drafts.find((g) => g !== d && GOVERNORS.has(g.tr.sense.type) && !g.tr.sense.nominal && g.tr.end <= d.tr.start);
+    if (!gov) continue;
+    const between = clause.tokens.slice(gov.tr.end, d.tr.start);
+    const conditional = between.some((t) => t.norm === 'si');
+    if (!NONFINITE.has(d.tr.tense) && !conditional) continue;
+    drafts.splice(k, 1);
+    const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
+    if (cand) cand.why = `dropped: content of the ${gov.tr.sense.type} "${gov.tr.text}", not an event of its own`;
+  }
+}
+
+/** "se negaron a hablar": the refused act (status refused) and the refusal itself (REJECT). */
+function addRefusalRejects(drafts: Draft[]): void {
+  for (const d of [...drafts]) {
+    if (d.status.status !== 'refused' || d.tr.sense.type === 'REJECT') continue;
+    drafts.push({
+      ...d,
+      extraDates: undefined,
+      tr: { ...d.tr, sense: { ...d.tr.sense, type: 'REJECT', mode: null, cameo: '125', rule: `es.reject.refuse-${d.tr.sense.lemma}` } },
+      status: { ...d.status, status: 'occurred', reason: 'the refusal itself' },
+      mode: null,
+    });
+  }
+}
+
+/** A warning with no named target is addressed to the other party of the conversation. */
+function fillThreatTargets(drafts: Draft[], discourse: Discourse): void {
+  const pair = discourse.personPair ?? discourse.pair;
+  if (!pair) return;
+  for (const d of drafts) {
+    if (d.tr.sense.type !== 'THREATEN' || d.target.length) continue;
+    const keys = new Set(d.source.map(refKey));
+    if (pair[0].some((r) => keys.has(refKey(r)))) d.target = pair[1];
+    else if (pair[1].some((r) => keys.has(refKey(r)))) d.target = pair[0];
+  }
+}
+
+/** A stated day within a week before publication: the occasion the article reports. */
+function isLeadDate(date: EventDate, published: string): boolean {
+  if (date.precision !== 'day' || date.basis === 'publication') return false;
+  const days = (Date.parse(published) - Date.parse(date.start)) / 86_400_000;
+  return days >= 0 && days <= 7;
+}
+
+/** One event per further date of a trigger, each with the place and organisation named in its stretch. */
+function distributeDates(d: Draft, clause: ClauseView, published: string | null): Draft[] {
+  if (!d.extraDates || !published) return [];
+  const out: Draft[] = [];
+  d.extraDates.forEach((dt, k) => {
+    const prevEnd = k === 0 ? (d.primaryDateEnd ?? 0) : (d.extraDates?.[k - 1]?.tok.end ?? 0);
+    const inStretch = clause.mentions.filter((m) => m.tokStart >= prevEnd && m.tokEnd <= dt.tok.start && m.refs.length > 0);
+    const parties = inStretch.filter((m) => !(m.place && clause.prepositionOf(m) === 'en')).flatMap((m) => m.refs).filter((r) => r.type === 'org' || r.type === 'state');
+    const loc = clause.locationIn(prevEnd, dt.tok.start);
+    const sourceKeys = new Set(d.source.map(refKey));
+    const target = parties.filter((r) => !sourceKeys.has(refKey(r)));
+    out.push({
+      ...d,
+      extraDates: undefined,
+      dateExpr: dt.d,
+      date: resolveDate(dt.d, published, d.status.lean),
+      target: target.length ? target : d.target,
+      location: loc?.place ? { name: loc.place.name, country: loc.place.country } : d.location,
+    });
+  });
+  return out;
+}
+
+function buildRecord(article: { id: string; published: string | null }, sentence: Sentence, d: Draft, eng: ExtractEngines, salt = ''): EventRecord | null {
+  const day = d.date?.start ?? article.published;
+  const toActors = (refs: ActorRef[], other: ActorRef[]): Actor[] => refs.flatMap((r) => {
+    if (r.type === 'counterpart') {
+      const peer = other.map((o) => toActor(o, eng.kb, day)).find((a) => a?.kind === 'person');
+      if (!r.country) return [];
+      return [{ name: r.name, kb_id: null, kind: 'person' as const, country: r.country, org: null, sector: peer?.sector ?? null, role: peer?.role ?? null }];
+    }
+    const a = toActor(r, eng.kb, day);
+    return a ? [a] : [];
+  });
+  const source = toActors(d.source, d.target);
+  const target = toActors(d.target, d.source);
+  if (source.length === 0) return null;
+  const first = sentence.tokens[d.tr.start] as Token;
+  let confidence = d.tr.sense.nominal ? 0.65 : 0.75;
+  if (d.sourceCarried) confidence -= 0.15;
+  if (target.length > 0) confidence += 0.1;
+  if (d.date && d.date.basis !== 'publication') confidence += 0.05;
+  if ([...source, ...target].some((a) => a.kb_id === null)) confidence -= 0.05;
+  return {
+    id: eventId(article.id, sentence.start, sentence.end, d.tr.sense.rule, d.tr.sense.type, `${first.start}${salt}`),
+    article: article.id,
+    type: d.tr.sense.type,
+    mode: d.mode,
+    cameo: d.tr.sense.cameo,
+    source,
+    target,
+    date: d.date,
+    status: d.status.status,
+    location: d.location,
+    attribution: d.attribution,
+    evidence: { text: sentence.text, start: sentence.start, end: sentence.end, trigger: d.tr.text, rule: d.tr.sense.rule },
+    confidence: Math.max(0.05, Math.min(0.98, Math.round(confidence * 100) / 100)),
+  };
+}
+
+/** A verb of saying whose complement warns of consequences ("sería un grave error"): THREATEN by the speaker. */
+function warningEvents(article: { id: string; published: string | null }, sentence: Sentence, clause: ClauseView, speech: SpeechAct[], discourse: Discourse,
+  drafts: Draft[], eng: ExtractEngines, candidates: Candidate[]): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const act of speech) {
+    if (act.speaker.length === 0) continue;
+    const hit = eng.cues.warnings.findIn(clause.tokens, act.segment[0], act.segment[1]);
+    if (!hit) continue;
+    if (drafts.some((d) => d.tr.sense.type === 'THREATEN')) continue;
+    const source = act.speaker.flatMap((m) => m.refs);
+    const pair = discourse.personPair ?? discourse.pair;
+    const sourceKeys = new Set(source.map(refKey));
+    const target = pair ? (pair[0].some((r) => sourceKeys.has(refKey(r))) ? pair[1] : pair[1].some((r) => sourceKeys.has(refKey(r))) ? pair[0] : []) : [];
+    const verbTok = clause.tokens[act.verb] as Token;
+    const tr: Trigger = {
+      start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, rule: 'es.threaten.warning', nominal: false },
+      tense: 'preterite', passive: false, lightVerb: -1,
+    };
+    const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };
+    const date: EventDate | null = article.published ? { start: article.published, end: article.published, precision: 'day', basis: 'publication' } : null;
+    const rec = buildRecord(article, sentence, { tr, source, target, sourceCarried: false, status, dateExpr: null, date, location: null, attribution: null, mode: null }, eng);
+    if (rec) {
+      out.push(rec);
+      candidates.push({ trigger: tr.text, rule: tr.sense.rule, type: 'THREATEN', emitted: true, why: 'speaker warns of consequences; target = the other party of the last two-sided event', event: rec });
+    }
+  }
+  return out;
+}
+
+export type { EventStatus };

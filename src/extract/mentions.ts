@@ -1,0 +1,412 @@
+// Finds and resolves actor mentions in one sentence: KB names, titles with names, appositions,
+// counterparts, collectives, blocs and bare demonyms, with token and character offsets.
+import type { Actor, Sector } from '../events/model.js';
+import type { EntityRef, KnowledgeBase } from '../kb/index.js';
+import type { PersonEntry, TitleEntry } from '../kb/schema.js';
+import type { Sentence, Token } from '../text/model.js';
+import { fold } from '../text/normalize.js';
+import type { CueLexicon } from './cue-lexicon.js';
+
+export type ActorRef =
+  | { type: 'person'; id: string }
+  | { type: 'new-person'; name: string; role: string | null; sector: Sector | null; country: string | null; org: string | null }
+  | { type: 'state'; code: string; sector: Sector | null }
+  | { type: 'org'; id: string }
+  | { type: 'group'; name: string; country: string | null; org: string | null; sector: Sector | null; role: string | null }
+  | { type: 'counterpart'; name: string; country: string | null }
+  | { type: 'pair'; name: string };
+
+export interface Mention {
+  /** Character offsets into the cleaned text. */
+  start: number;
+  end: number;
+  /** Token range [tokStart, tokEnd) within the sentence. */
+  tokStart: number;
+  tokEnd: number;
+  text: string;
+  refs: ActorRef[];
+  /** Set when the mention can also be an event location ("en Ginebra", "en Moscú", "en Ucrania"). */
+  place: { name: string; country: string } | null;
+  /** A bare demonym adjective ("rusos" in "los ataques rusos"): an actor only next to a trigger noun. */
+  adjectival: boolean;
+  reason: string;
+}
+
+/** What the recognizer remembers across the sentences of one article. */
+export interface ArticleMemory {
+  published: string | null;
+  /** People named in full so far: their surname alone now refers to them. */
+  seenPeople: Set<string>;
+  /** Surname (folded) → people not in the KB, introduced by a title. */
+  newPeople: Map<string, Extract<ActorRef, { type: 'new-person' }>>;
+}
+
+export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map() });
+
+type Atom =
+  | { kind: 'kb'; start: number; end: number; refs: EntityRef[] }
+  | { kind: 'pair'; start: number; end: number }
+  | { kind: 'bloc'; start: number; end: number; label: string }
+  | { kind: 'counterpart'; start: number; end: number }
+  | { kind: 'collective'; start: number; end: number; sector: Sector };
+
+const isWord = (t: Token | undefined): boolean => !!t && /\p{L}/u.test(t.text);
+const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+
+export class MentionFinder {
+  constructor(private readonly kb: KnowledgeBase, private readonly cues: CueLexicon) {}
+
+  /**
+   * Mentions of one sentence, left to right, non-overlapping.
+   * @example finder.find(sentence, memory).map(m => m.text) // => ['El secretario de Defensa de EE. UU., Lloyd Austin', …]
+   */
+  find(sentence: Sentence, memory: ArticleMemory): Mention[] {
+    const tokens = sentence.tokens;
+    const atoms = this.atoms(tokens);
+    const mentions: Mention[] = [];
+    let p = 0;
+    while (p < atoms.length) {
+      const made = this.compose(tokens, atoms, p, memory);
+      if (made) {
+        mentions.push(made.mention);
+        p = made.next;
+      } else p++;
+    }
+    // Surnames of people introduced earlier without a KB entry.
+    return this.addNewPeopleSurnames(tokens, mentions, memory).sort((a, b) => a.tokStart - b.tokStart);
+  }
+
+  private atoms(tokens: Token[]): Atom[] {
+    const out: Atom[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const pair = this.cues.pairRefs.matchAt(tokens, i);
+      if (pair) { out.push({ kind: 'pair', start: i, end: pair.end }); i = pair.end; continue; }
+      const bloc = this.cues.blocs.matchAt(tokens, i);
+      if (bloc && isCap(tokens[i]) || (bloc && !isCap(tokens[i]) && bloc.end - i > 1)) { out.push({ kind: 'bloc', start: i, end: bloc!.end, label: bloc!.value }); i = bloc!.end; continue; }
+      const m = this.kb.matchAt(tokens, i);
+      if (m && !this.inContainer(tokens, i, m.refs)) { out.push({ kind: 'kb', start: i, end: m.end, refs: m.refs }); i = m.end; continue; }
+      const tok = tokens[i] as Token;
+      if (this.cues.counterpart.has(tok.norm)) { out.push({ kind: 'counterpart', start: i, end: i + 1 }); i++; continue; }
+      const col = this.cues.collectives.matchAt(tokens, i);
+      if (col) { out.push({ kind: 'collective', start: i, end: col.end, sector: col.value as Sector }); i = col.end; continue; }
+      i++;
+    }
+    return out;
+  }
+
+  /** "la avenida Simón Bolívar", "el Real Madrid": the name belongs to a place or club, not to the actor. */
+  private inContainer(tokens: Token[], i: number, refs: EntityRef[]): boolean {
+    if (refs.every((r) => r.kind === 'title' || (r.kind === 'state' && r.via === 'demonym'))) return false;
+    const prev = tokens[i - 1];
+    const prev2 = tokens[i - 2];
+    if (prev && this.cues.nameContainers.has(prev.norm)) return true;
+    return !!prev && (prev.norm === 'de' || prev.norm === 'del') && !!prev2 && this.cues.nameContainers.has(prev2.norm);
+  }
+
+  private compose(tokens: Token[], atoms: Atom[], p: number, memory: ArticleMemory): { mention: Mention; next: number } | null {
+    const a = atoms[p] as Atom;
+    const mk = (start: number, end: number, refs: ActorRef[], reason: string, extra: Partial<Mention> = {}): Mention => {
+      const first = tokens[start] as Token;
+      const last = tokens[end - 1] as Token;
+      return { start: first.start, end: last.end, tokStart: start, tokEnd: end, text: '', refs, place: null, adjectival: false, reason, ...extra };
+    };
+    if (a.kind === 'pair') return { mention: mk(a.start, a.end, [{ type: 'pair', name: textOf(tokens, a.start, a.end) }], 'refers to the two parties of the previous event'), next: p + 1 };
+    if (a.kind === 'bloc') {
+      const bloc = this.cues.blocCodes.get(a.label);
+      const refs: ActorRef[] = (bloc?.codes ?? []).map((code) => code === bloc?.org
+        ? { type: 'group', name: textOf(tokens, a.start, a.end), country: null, org: code, sector: 'GOV', role: null }
+        : { type: 'state', code, sector: null });
+      return { mention: mk(a.start, a.end, refs, `bloc → ${(bloc?.codes ?? []).join('+')}`), next: p + 1 };
+    }
+    if (a.kind === 'counterpart') return this.composeCounterpart(tokens, atoms, p, memory, mk);
+    if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk);
+
+    const title = a.refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
+    const person = this.pickPerson(a.refs, memory, tokens, a);
+    if (person) {
+      memory.seenPeople.add(person.id);
+      // Apposition after the name: "Lloyd Austin, secretario de Defensa de EE. UU.," is one mention.
+      const after = this.skipApposedTitle(tokens, atoms, p + 1, a.end);
+      return { mention: mk(a.start, after.end, [{ type: 'person', id: person.id }], `KB person (${a.refs.find((r) => r.kind === 'person' && r.id === person.id && r.via === 'short') ? 'surname' : 'full name'})`), next: after.next };
+    }
+    if (title) return this.composeTitle(tokens, atoms, p, memory, mk, this.kb.titles[title.index] as TitleEntry);
+
+    const state = a.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
+    const org = a.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
+    const place = a.refs.find((r): r is Extract<EntityRef, { kind: 'place' }> => r.kind === 'place');
+    if (org && (!state || state.via === 'demonym')) {
+      // "Bruselas" is the EU as an actor and Belgium's capital as a place.
+      const asPlace = place ? { name: place.name, country: place.country } : null;
+      return { mention: mk(a.start, a.end, [{ type: 'org', id: org.id }], 'KB organisation', { place: asPlace }), next: p + 1 };
+    }
+    if (state) {
+      const name = textOf(tokens, a.start, a.end);
+      if (state.via === 'demonym') {
+        const prev = tokens[a.start - 1];
+        const plural = /s$/.test(tokens[a.end - 1]?.norm ?? '');
+        if (prev && this.cues.demonymNounArticles.has(prev.norm) && plural && !isWord(tokens[a.start - 2]) ) {
+          return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: null }], 'plural demonym as noun → state'), next: p + 1 };
+        }
+        if (prev && this.cues.demonymNounArticles.has(prev.norm) && plural) {
+          return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: null }], 'plural demonym as noun → state'), next: p + 1 };
+        }
+        return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: null }], 'demonym adjective', { adjectival: true }), next: p + 1 };
+      }
+      const placeOf = state.via === 'metonym' && !state.place ? null : { name, country: state.code };
+      return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: state.sector }], `KB state (${state.via})`, { place: placeOf }), next: p + 1 };
+    }
+    if (place) return { mention: mk(a.start, a.end, [], 'KB place', { place: { name: place.name, country: place.country } }), next: p + 1 };
+    return null;
+  }
+
+  /** A KB person among the refs, honouring dates and the surname-after-first-mention rule. */
+  private pickPerson(refs: EntityRef[], memory: ArticleMemory, tokens: Token[], a: Extract<Atom, { kind: 'kb' }>): PersonEntry | null {
+    const people = refs.filter((r): r is Extract<EntityRef, { kind: 'person' }> => r.kind === 'person');
+    if (people.length === 0) return null;
+    const full = people.filter((r) => r.via === 'full');
+    const pool = full.length ? full : people;
+    const entries = pool.map((r) => this.kb.people.get(r.id)).filter((p): p is PersonEntry => !!p);
+    const seen = entries.filter((p) => memory.seenPeople.has(p.id));
+    if (seen.length === 1) return seen[0] as PersonEntry;
+    const active = entries.filter((p) => this.kb.activeOn(p, memory.published));
+    if (full.length) return (active[0] ?? entries[0]) ?? null;
+    // A surname alone: only when exactly one such person is in office, and it is capitalised.
+    if (!isCap(tokens[a.start])) return null;
+    return active.length === 1 ? active[0] as PersonEntry : null;
+  }
+
+  /** Skips ", secretario de Defensa de EE. UU.," after a name; returns the mention end and next atom. */
+  private skipApposedTitle(tokens: Token[], atoms: Atom[], p: number, end: number): { end: number; next: number } {
+    const comma = tokens[end];
+    const nxt = atoms[p];
+    if (!comma || comma.text !== ',' || !nxt || nxt.kind !== 'kb' || !nxt.refs.some((r) => r.kind === 'title')) return { end, next: p };
+    if (!this.onlyDeterminers(tokens, end + 1, nxt.start)) return { end, next: p };
+    const q = this.qualifiers(tokens, atoms, p + 1, nxt.end);
+    return { end: q.end, next: q.next };
+  }
+
+  private onlyDeterminers(tokens: Token[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!this.cues.determiners.has((tokens[i] as Token).norm)) return false;
+    return true;
+  }
+
+  /** Country/org qualifiers after a title: "de EE. UU.", "del Pentágono", "ruso", "de la OTAN". */
+  private qualifiers(tokens: Token[], atoms: Atom[], p: number, end: number): { end: number; next: number; country: string | null; org: string | null; sector: Sector | null } {
+    let country: string | null = null;
+    let org: string | null = null;
+    let sector: Sector | null = null;
+    let cur = end;
+    let q = p;
+    while (q < atoms.length) {
+      const at = atoms[q] as Atom;
+      if (at.kind !== 'kb') break;
+      const gap = tokens.slice(cur, at.start).map((t) => t.norm);
+      const gapOk = gap.length === 0 || (gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.every((g) => ['de', 'del', 'la', 'los', 'las', 'el'].includes(g)));
+      if (!gapOk) break;
+      const st = at.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
+      const og = at.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
+      if (st && (gap.length > 0 || st.via === 'demonym')) {
+        country = st.code;
+        sector = st.sector ?? sector;
+      } else if (og && gap.length > 0) {
+        const entry = this.kb.orgs.get(og.id);
+        org = entry ? this.kb.orgActor(entry).org : null;
+        if (entry?.kind === 'org' && !entry.code) country = entry.country;
+      } else break;
+      cur = at.end;
+      q++;
+    }
+    return { end: cur, next: q, country, org, sector };
+  }
+
+  private composeTitle(tokens: Token[], atoms: Atom[], p: number, memory: ArticleMemory, mk: MentionMaker, title: TitleEntry): { mention: Mention; next: number } | null {
+    const a = atoms[p] as Extract<Atom, { kind: 'kb' }>;
+    const q = this.qualifiers(tokens, atoms, p + 1, a.end);
+    const country = q.country ?? title.country;
+    const reading = country ? title.by_country[country] : undefined;
+    const role = reading?.role ?? title.role;
+    const sector = reading?.sector ?? (q.sector === 'MIL' ? 'MIL' : title.sector);
+    // Optional ", [el] [general]" then a name.
+    let i = q.end;
+    let next = q.next;
+    if (tokens[i]?.text === ',') i++;
+    while (tokens[i] && this.cues.determiners.has((tokens[i] as Token).norm)) i++;
+    let nxt = atoms[next];
+    if (nxt?.kind === 'kb' && nxt.start === i && nxt.refs.some((r) => r.kind === 'title') && !nxt.refs.some((r) => r.kind === 'person')) {
+      i = nxt.end;
+      next++;
+      nxt = atoms[next];
+    }
+    if (nxt?.kind === 'kb' && nxt.start === i) {
+      const person = this.pickPerson(nxt.refs, memory, tokens, nxt);
+      if (person) {
+        memory.seenPeople.add(person.id);
+        return { mention: mk(a.start, nxt.end, [{ type: 'person', id: person.id }], `title + KB person`), next: next + 1 };
+      }
+    }
+    // A name not in the KB after the title: "el canciller mexicano Juan Ramón de la Fuente".
+    const nameEnd = this.capitalisedName(tokens, i);
+    if (nameEnd > i && (i === q.end || tokens[q.end]?.text === ',' || this.onlyDeterminers(tokens, q.end, i))) {
+      const name = textOf(tokens, i, nameEnd);
+      const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country, org: q.org ?? title.org };
+      memory.newPeople.set(fold((tokens[nameEnd - 1] as Token).text), ref);
+      const skip = atoms.findIndex((at, k) => k >= next && at.start >= nameEnd);
+      return { mention: mk(a.start, nameEnd, [ref], 'title + new person'), next: skip < 0 ? atoms.length : skip };
+    }
+    // "Tammy Bruce, portavoz del Departamento de Estado": a new name right before ", title".
+    if (tokens[a.start - 1]?.text === ',' ) {
+      let s = a.start - 1;
+      let k = s - 1;
+      while (k >= 0 && (isCap(tokens[k]) || (this.cues.nameParticles.has((tokens[k] as Token).norm) && isCap(tokens[k - 1])))) k--;
+      s = k + 1;
+      if (a.start - 1 - s >= 2 && isCap(tokens[s]) && s > 0) {
+        const name = textOf(tokens, s, a.start - 1);
+        const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country, org: q.org ?? title.org };
+        memory.newPeople.set(fold((tokens[a.start - 2] as Token).text), ref);
+        return { mention: mk(s, q.end, [ref], 'new person + apposed title'), next: q.next };
+      }
+    }
+    // The title alone with a country: the KB person holding that post on the date, else a role-holder group.
+    if (country || q.org || title.org) {
+      const holder = this.holderOf(role, title, country, memory.published);
+      if (holder) {
+        memory.seenPeople.add(holder.id);
+        return { mention: mk(a.start, q.end, [{ type: 'person', id: holder.id }], `title + country → holder on ${memory.published}`), next: q.next };
+      }
+      const ref: ActorRef = { type: 'group', name: textOf(tokens, a.start, q.end), country, org: q.org ?? title.org, sector, role };
+      return { mention: mk(a.start, q.end, [ref], 'title without a name'), next: q.next };
+    }
+    return null;
+  }
+
+  /** The one KB person who held `role` for `country` on the date. */
+  private holderOf(role: string, title: TitleEntry, country: string | null, day: string | null): PersonEntry | null {
+    const wanted = new Set([fold(role), ...title.forms.map(fold), ...title.equivalents.map(fold)]);
+    const found: PersonEntry[] = [];
+    for (const p of this.kb.people.values()) {
+      const r = this.kb.roleOn(p, day);
+      if (!r || !wanted.has(fold(r.role))) continue;
+      if (country ? r.country === country : r.org === title.org) found.push(p);
+    }
+    return found.length === 1 ? found[0] as PersonEntry : null;
+  }
+
+  private capitalisedName(tokens: Token[], i: number): number {
+    let j = i;
+    let words = 0;
+    while (j < tokens.length && words < 6) {
+      const t = tokens[j] as Token;
+      if (isCap(t) && isWord(t)) { j++; words++; continue; }
+      if (this.cues.nameParticles.has(t.norm) && isCap(tokens[j + 1]) && words > 0) { j++; continue; }
+      break;
+    }
+    return words >= 2 ? j : i;
+  }
+
+  private composeCounterpart(tokens: Token[], atoms: Atom[], p: number, memory: ArticleMemory, mk: MentionMaker): { mention: Mention; next: number } {
+    const a = atoms[p] as Atom;
+    const q = this.qualifiers(tokens, atoms, p + 1, a.end);
+    let start = a.start;
+    while (start > 0 && this.cues.determiners.has((tokens[start - 1] as Token).norm)) start--;
+    let i = q.end;
+    if (tokens[i]?.text === ',') i++;
+    while (tokens[i] && this.cues.determiners.has((tokens[i] as Token).norm)) i++;
+    const nxt = atoms[q.next];
+    if (nxt?.kind === 'kb' && nxt.start === i) {
+      const person = this.pickPerson(nxt.refs, memory, tokens, nxt);
+      if (person) {
+        memory.seenPeople.add(person.id);
+        return { mention: mk(start, nxt.end, [{ type: 'person', id: person.id }], 'counterpart + KB person'), next: q.next + 1 };
+      }
+    }
+    return { mention: mk(start, q.end, [{ type: 'counterpart', name: textOf(tokens, start, q.end), country: q.country }], 'counterpart (same role, other state)'), next: q.next };
+  }
+
+  private composeCollective(tokens: Token[], atoms: Atom[], p: number, mk: MentionMaker): { mention: Mention; next: number } | null {
+    const a = atoms[p] as Extract<Atom, { kind: 'collective' }>;
+    // Modifiers and "de Defensa"-like complements may stand between the noun and its state.
+    let i = a.end;
+    let steps = 0;
+    while (i < tokens.length && steps < 4) {
+      const t = tokens[i] as Token;
+      if (this.cues.collectiveModifiers.has(t.norm)) { i++; steps++; continue; }
+      if ((t.norm === 'de' || t.norm === 'del') && isCap(tokens[i + 1]) && !this.kb.matchAt(tokens, i + 1)) { i += 2; steps++; continue; }
+      break;
+    }
+    const nxtIdx = atoms.findIndex((at, k) => k > p && at.start >= i);
+    const nxt = nxtIdx >= 0 ? atoms[nxtIdx] : undefined;
+    if (!nxt || nxt.kind !== 'kb') return null;
+    const gap = tokens.slice(i, nxt.start).map((t) => t.norm);
+    const st = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
+    const og = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
+    const viaDe = gap.length >= 1 && gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.slice(1).every((g) => ['la', 'el', 'los', 'las'].includes(g));
+    let start = a.start;
+    while (start > 0 && (this.cues.determiners.has((tokens[start - 1] as Token).norm) || this.cues.collectiveModifiers.has((tokens[start - 1] as Token).norm))) start--;
+    const phrase = textOf(tokens, start, nxt.end);
+    const sector = this.sectorOf(tokens, a.start, nxt.start) ?? a.sector;
+    if (st && ((st.via === 'demonym' && gap.length === 0) || (st.via !== 'demonym' && viaDe))) {
+      return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: st.code, org: null, sector, role: null }], `collective + ${st.via}`), next: nxtIdx + 1 };
+    }
+    if (og && viaDe) {
+      const entry = this.kb.orgs.get(og.id);
+      const actor = entry ? this.kb.orgActor(entry) : null;
+      return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: actor?.country ?? null, org: actor?.org ?? null, sector: actor?.sector ?? sector, role: null }], 'collective + organisation'), next: nxtIdx + 1 };
+    }
+    return null;
+  }
+
+  private sectorOf(tokens: Token[], from: number, to: number): Sector | null {
+    for (const { sector, words } of this.cues.sectorWords) if (words.findIn(tokens, from, to)) return sector;
+    return null;
+  }
+
+  private addNewPeopleSurnames(tokens: Token[], mentions: Mention[], memory: ArticleMemory): Mention[] {
+    if (memory.newPeople.size === 0) return mentions;
+    const taken = new Set<number>();
+    for (const m of mentions) for (let i = m.tokStart; i < m.tokEnd; i++) taken.add(i);
+    const out = [...mentions];
+    tokens.forEach((t, i) => {
+      if (taken.has(i) || !isCap(t)) return;
+      const ref = memory.newPeople.get(fold(t.text));
+      if (ref) out.push({ start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: '', refs: [ref], place: null, adjectival: false, reason: 'surname of a person introduced earlier' });
+    });
+    return out;
+  }
+}
+
+type MentionMaker = (start: number, end: number, refs: ActorRef[], reason: string, extra?: Partial<Mention>) => Mention;
+
+function textOf(tokens: Token[], start: number, end: number): string {
+  const first = tokens[start];
+  if (!first) return '';
+  let s = first.text;
+  for (let i = start + 1; i < end; i++) {
+    const prev = tokens[i - 1] as Token;
+    const t = tokens[i] as Token;
+    s += (t.start > prev.end ? ' ' : '') + t.text;
+  }
+  return s;
+}
+
+/** Builds the contract Actor for a resolved reference on the event date. */
+export function toActor(ref: ActorRef, kb: KnowledgeBase, day: string | null): Actor | null {
+  switch (ref.type) {
+    case 'person': {
+      const p = kb.people.get(ref.id);
+      return p ? kb.personActor(p, day) : null;
+    }
+    case 'new-person':
+      return { name: ref.name, kb_id: null, kind: 'person', country: ref.country, org: ref.org, sector: ref.sector, role: ref.role };
+    case 'state':
+      return kb.stateActor(ref.code, ref.sector);
+    case 'org': {
+      const o = kb.orgs.get(ref.id);
+      return o ? kb.orgActor(o) : null;
+    }
+    case 'group':
+      return { name: ref.name, kb_id: null, kind: 'group', country: ref.country, org: ref.org, sector: ref.sector, role: ref.role };
+    default:
+      return null;
+  }
+}

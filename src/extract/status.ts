@@ -1,0 +1,93 @@
+// Decides an event's status (occurred/planned/refused/denied/negated/hypothetical) from tense and cues.
+import type { EventStatus } from '../events/model.js';
+import type { Token } from '../text/model.js';
+import type { ClauseView } from './clause.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import type { Lean } from './dates.js';
+import type { Trigger } from './triggers.js';
+
+export interface StatusDecision {
+  status: EventStatus;
+  lean: Lean;
+  reason: string;
+  /** "no han hablado desde el 11 de febrero": the date after "desde" is when the event last occurred. */
+  lastOccurrenceSince: boolean;
+}
+
+/** Tokens without "-mente" adverbs, with a map back to sentence indices, so cues tolerate adverbs. */
+function withoutAdverbs(tokens: Token[], from: number, to: number): { view: Token[]; index: number[] } {
+  const view: Token[] = [];
+  const index: number[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (/mente$/.test(t.norm) && t.norm.length > 6) continue;
+    view.push(t);
+    index.push(i);
+  }
+  return { view, index };
+}
+
+/**
+ * @example decideStatus(trigger, clause, cues) // => { status: 'refused', reason: 'cue "se negaron a"', … }
+ */
+export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, nextSentenceTokens: Token[] | null): StatusDecision {
+  const tokens = clause.tokens;
+  const cStart = clause.clauseStart(tr.start);
+  const cEnd = clause.clauseEnd(tr.end);
+  const before = withoutAdverbs(tokens, cStart, tr.start);
+  const after = { view: tokens.slice(tr.end, cEnd) };
+  const s = cues.status;
+  const endsRightBefore = (set: keyof typeof s, maxGap: number): string | null => {
+    const ps = s[set];
+    if (!ps) return null;
+    for (let gap = 0; gap <= maxGap; gap++) {
+      const hit = ps.endsAt(before.view, before.view.length - gap);
+      if (hit) return hit.value;
+    }
+    return null;
+  };
+  const anyBefore = (set: keyof typeof s): string | null => s[set]?.findLastIn(before.view, 0, before.view.length)?.value ?? null;
+  const anyAfter = (set: keyof typeof s, within = 5): string | null => s[set]?.findIn(after.view, 0, Math.min(after.view.length, within))?.value ?? null;
+  const base = (status: EventStatus, lean: Lean, reason: string, since = false): StatusDecision => ({ status, lean, reason, lastOccurrenceSince: since });
+
+  const denied = anyBefore('denied_before') ?? anyAfter('denied_after', 12)
+    ?? (nextSentenceTokens && s.denied_after?.findIn(nextSentenceTokens, 0, Math.min(6, nextSentenceTokens.length))?.value) ?? null;
+  if (denied) return base('denied', 'past', `denial cue "${denied}"`);
+
+  const refused = endsRightBefore('refused_before', 2);
+  if (refused) return base('refused', 'past', `refusal cue "${refused}"`);
+
+  // Negation right before the verb, over clitics and auxiliaries: "no se han reunido".
+  let j = tr.start - 1;
+  while (j >= cStart && cues.verbClitics.has((tokens[j] as Token).norm)) j--;
+  const negWord = j >= cStart ? (tokens[j] as Token).norm : '';
+  const negatedPhrase = anyBefore('negated_phrases');
+  if (cues.negation.has(negWord) || (negatedPhrase && tr.sense.nominal)) {
+    // "no han hablado desde el 11 de febrero": they last spoke then.
+    const since = after.view.slice(0, 4).some((t) => t.norm === 'desde');
+    if (since && cues.negation.has(negWord)) return base('occurred', 'past', 'negation + "desde": last occurrence', true);
+    return base('negated', 'past', `negation "${cues.negation.has(negWord) ? negWord : negatedPhrase}"`);
+  }
+
+  // "imponer sanciones … en caso de una escalada … sería un grave error": cues after the trigger count too.
+  const hypo = anyBefore('hypothetical_before') ?? anyAfter('hypothetical_after', 14) ?? anyAfter('hypothetical_before', 8);
+  if (hypo) return base('hypothetical', 'future', `hypothetical cue "${hypo}"`);
+  if (tr.tense === 'conditional') {
+    const reported = clause.tokens.slice(0, tr.start).some((t) => t.norm === 'que');
+    return reported ? base('planned', 'future', 'conditional in reported speech') : base('hypothetical', 'future', 'conditional tense');
+  }
+
+  const planned = anyBefore('planned_before') ?? anyAfter('planned_after');
+  if (tr.tense === 'future') return base('planned', 'future', 'future tense');
+  if (tr.tense === 'subjunctive' || tr.tense === 'subjunctive_past') {
+    if (cues.factualSubordinators.findLastIn(before.view, 0, before.view.length)) return base('occurred', 'past', 'subjunctive after a factual subordinator');
+    return base('planned', 'future', planned ? `subjunctive after "${planned}"` : 'subjunctive (intention)');
+  }
+  if (planned) return base('planned', 'future', `planning cue "${planned}"`);
+  if (tr.sense.nominal) {
+    const prev = tokens[tr.start - 1]?.norm ?? '';
+    if (/^proxim/.test(prev)) return base('planned', 'future', 'noun after "próximo/a"');
+  }
+  if (tr.tense === 'present') return base('occurred', 'past', 'present tense (news present)');
+  return base('occurred', 'past', tr.tense === 'none' ? 'noun, no status cue' : `${tr.tense} tense`);
+}

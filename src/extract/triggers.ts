@@ -1,0 +1,98 @@
+// Finds event triggers in a sentence: conjugated verbs (with auxiliaries) and trigger nouns.
+import type { Sentence, Token } from '../text/model.js';
+import type { Tense } from './conjugate.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import type { Mention } from './mentions.js';
+import { verbKey, type TriggerLexicon, type TriggerSense } from './trigger-lexicon.js';
+
+export interface Trigger {
+  /** Token range [start, end) in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  sense: TriggerSense;
+  /** Tense of the finite verb that carries the event (the auxiliary's for compound forms). */
+  tense: Tense | 'perfect' | 'none';
+  passive: boolean;
+  /** For nouns: index of a light verb before it ("mantuvieron una conversación"), or -1. */
+  lightVerb: number;
+}
+
+const key = (t: Token): string => t.norm;
+const vkey = (t: Token): string => verbKey(t.text);
+
+/**
+ * Triggers of one sentence, skipping tokens inside actor mentions.
+ * @example findTriggers(sentence, mentions, lex, cues).map(t => t.sense.rule) // => ['es.consult.hablar']
+ */
+export function findTriggers(sentence: Sentence, mentions: Mention[], lex: TriggerLexicon, cues: CueLexicon): Trigger[] {
+  const tokens = sentence.tokens;
+  const inMention = new Set<number>();
+  for (const m of mentions) for (let i = m.tokStart; i < m.tokEnd; i++) inMention.add(i);
+  const out: Trigger[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (inMention.has(i)) { i++; continue; }
+    const noun = lex.nouns.matchAt(tokens, i);
+    if (noun) {
+      const sense = lex.nounSenses.get(noun.value) as TriggerSense;
+      if (requirementMet(tokens, noun.end, sense)) {
+        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense: 'none', passive: false, lightVerb: lightVerbBefore(tokens, i, lex, cues) });
+        i = noun.end;
+        continue;
+      }
+    }
+    const hits = lex.verbForms.get(vkey(tokens[i] as Token));
+    if (hits) {
+      const hit = hits.find((h) => requirementMet(tokens, i + 1, h.sense));
+      if (hit) {
+        const v = verbTense(tokens, i, hit.tense, lex);
+        if (v) {
+          out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, lightVerb: -1 });
+          i++;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function span(sentence: Sentence, start: number, end: number): string {
+  const a = sentence.tokens[start] as Token;
+  const b = sentence.tokens[end - 1] as Token;
+  return sentence.text.slice(a.start - sentence.start, b.end - sentence.start);
+}
+
+function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boolean {
+  if (!sense.requires) return true;
+  for (let j = from; j < Math.min(tokens.length, from + 7); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
+  return false;
+}
+
+/** Tense of a verb form with its auxiliaries; null for a participle used as an adjective. */
+function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon): { start: number; tense: Tense | 'perfect'; passive: boolean } | null {
+  if (tense !== 'participle') return { start: i, tense, passive: false };
+  const prev = tokens[i - 1];
+  const prev2 = tokens[i - 2];
+  const aux = prev ? lex.auxiliaries.get(vkey(prev)) : undefined;
+  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' ? 'perfect' : aux.tense, passive: false };
+  if (aux?.aux === 'ser') {
+    // "ha sido atacado": perfect passive.
+    const aux2 = prev2 ? lex.auxiliaries.get(vkey(prev2)) : undefined;
+    if (aux?.tense === 'participle' && aux2?.aux === 'haber') return { start: i - 2, tense: aux2.tense === 'present' ? 'perfect' : aux2.tense, passive: true };
+    return { start: i - 1, tense: aux.tense, passive: true };
+  }
+  return null;
+}
+
+/** A light verb within four tokens before a trigger noun, not across a clause break. */
+function lightVerbBefore(tokens: Token[], i: number, lex: TriggerLexicon, cues: CueLexicon): number {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const t = tokens[j] as Token;
+    if (cues.clauseBreaks.matchAt(tokens, j) || t.text === ',') return -1;
+    if (lex.lightVerbs.has(vkey(t))) return j;
+  }
+  return -1;
+}

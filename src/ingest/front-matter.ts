@@ -1,0 +1,44 @@
+// Splits YAML front matter ("---" … "---") from the body of a text or Markdown article.
+import { parse } from 'yaml';
+
+export interface FrontMatterSplit {
+  /** Parsed keys (all values as strings or nested plain values), or null when there is none. */
+  data: Record<string, unknown> | null;
+  /** The text after the closing fence (the whole text when there is no front matter). */
+  body: string;
+  /** Offset of `body` in the input. */
+  bodyStart: number;
+  /** Set when a front-matter block was found but is not a YAML mapping. */
+  error?: string;
+}
+
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/**
+ * Separate front matter from the body. Parsed with the YAML failsafe schema so that
+ * `id: 000` stays "000" and dates stay strings for our own validation.
+ * @example splitFrontMatter('---\nid: "7"\n---\nTexto.') // => { data: { id: '7' }, body: 'Texto.', bodyStart: 16 }
+ */
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const open = OPEN.exec(text);
+  if (!open) return { data: null, body: text, bodyStart: 0 };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return { data: null, body: text, bodyStart: 0 };
+  let bodyStart = open[0].length + close.index + close[0].length;
+  if (text[bodyStart] === '\n') bodyStart++;
+  const body = text.slice(bodyStart);
+  const yamlText = rest.slice(0, close.index);
+  let data: unknown;
+  try {
+    data = parse(yamlText, { schema: 'failsafe' });
+  } catch (err) {
+    return { data: null, body, bodyStart, error: `invalid front matter: ${(err as Error).message.split('\n')[0]}` };
+  }
+  if (data === null || data === undefined || yamlText.trim() === '') return { data: {}, body, bodyStart };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { data: null, body, bodyStart, error: 'invalid front matter: not a mapping of keys to values' };
+  }
+  return { data: data as Record<string, unknown>, body, bodyStart };
+}

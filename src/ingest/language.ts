@@ -1,0 +1,26 @@
+// Language identification for articles whose metadata does not say (eld, "large" n-gram set).
+import { eld } from 'eld/large';
+
+/** eld is linear in input length and a few thousand characters are plenty to decide. */
+const SAMPLE_CHARS = 4000;
+
+/**
+ * ISO 639-1 code of the text's language, or null when it cannot tell (empty, digits only…).
+ * @example identifyLanguage('El ministro habló ayer con su homólogo.') // => 'es'
+ */
+export function identifyLanguage(text: string): string | null {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  if (!/\p{L}/u.test(sample)) return null;
+  const language = eld.detect(sample).language;
+  return language ? language : null;
+}
+
+/**
+ * A language tag from metadata reduced to its lower-case primary subtag, or null if malformed.
+ * @example normalizeLanguageTag('es-MX') // => 'es'
+ */
+export function normalizeLanguageTag(tag: unknown): string | null {
+  if (typeof tag !== 'string') return null;
+  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*$/i.exec(tag);
+  return m ? m[1]!.toLowerCase() : null;
+}

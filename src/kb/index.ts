@@ -1,0 +1,202 @@
+// The compiled knowledge base: a trie over folded tokens for every alias, and dated-role lookup.
+import type { Actor, Sector } from '../events/model.js';
+import type { Token } from '../text/model.js';
+import { partialEnd, partialStart, within } from './dates.js';
+import type { KbData } from './load.js';
+import type { OrganizationEntry, PersonEntry, RoleEntry, StateEntry, TitleEntry } from './schema.js';
+
+export type EntityRef =
+  | { kind: 'state'; code: string; via: 'name' | 'demonym' | 'metonym'; sector: Sector | null; place: boolean }
+  | { kind: 'org'; id: string }
+  | { kind: 'person'; id: string; via: 'full' | 'short' }
+  | { kind: 'place'; name: string; country: string }
+  | { kind: 'title'; index: number };
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  refs: EntityRef[];
+  /** Per alias token: must the text token start with a capital letter? */
+  caps: boolean[];
+}
+
+export interface KbMatch {
+  /** Token index range [start, end). */
+  start: number;
+  end: number;
+  refs: EntityRef[];
+}
+
+export type Tokenizer = (text: string) => Token[];
+
+const LEADING_ARTICLE = /^(el|la|los|las)\s+/i;
+const isUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+/** The trie key of a token: folded, without periods, so "EE.", "EE" and "ee" meet. */
+export const tokenKey = (t: Token): string => t.norm.replace(/\./g, '');
+
+export class KnowledgeBase {
+  readonly states = new Map<string, StateEntry>();
+  readonly orgs = new Map<string, OrganizationEntry>();
+  readonly orgsByCode = new Map<string, OrganizationEntry>();
+  readonly people = new Map<string, PersonEntry>();
+  readonly titles: TitleEntry[];
+  private readonly root: TrieNode = { next: new Map(), refs: [], caps: [] };
+
+  constructor(readonly data: KbData, private readonly tokenize: Tokenizer) {
+    this.titles = data.titles;
+    for (const s of data.states) this.states.set(s.code, s);
+    for (const o of data.organizations) {
+      this.orgs.set(o.id, o);
+      if (o.code && !o.parent) this.orgsByCode.set(o.code, o);
+    }
+    for (const p of data.people) this.people.set(p.id, p);
+    this.compile();
+  }
+
+  private add(alias: string, ref: EntityRef): void {
+    const tokens = this.tokenize(alias).filter((t) => tokenKey(t) !== '');
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      const k = tokenKey(t);
+      let child = node.next.get(k);
+      if (!child) { child = { next: new Map(), refs: [], caps: [] }; node.next.set(k, child); }
+      node = child;
+    }
+    if (node.refs.some((r) => JSON.stringify(r) === JSON.stringify(ref))) return;
+    node.refs.push(ref);
+    node.caps = tokens.map((t) => isUpper(t.text));
+  }
+
+  private compile(): void {
+    for (const s of this.data.states) {
+      for (const name of new Set([s.name.es, s.name.en, ...s.aliases])) {
+        this.add(name, { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
+        // "los Estados Unidos", "la India": the article is optional in text.
+        if (LEADING_ARTICLE.test(name)) this.add(name.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
+      }
+      for (const d of s.demonyms) this.add(d, { kind: 'state', code: s.code, via: 'demonym', sector: null, place: false });
+      for (const m of s.metonyms) this.add(m.alias.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'metonym', sector: m.sector, place: m.place });
+    }
+    for (const o of this.data.organizations) {
+      for (const name of new Set([o.name.es, o.name.en, ...o.aliases])) {
+        this.add(name.replace(LEADING_ARTICLE, ''), { kind: 'org', id: o.id });
+      }
+    }
+    for (const p of this.data.people) {
+      for (const name of new Set([p.name, ...p.aliases])) this.add(name, { kind: 'person', id: p.id, via: 'full' });
+      for (const s of p.short) this.add(s, { kind: 'person', id: p.id, via: 'short' });
+    }
+    for (const pl of this.data.places) for (const name of [pl.name, ...pl.aliases]) this.add(name, { kind: 'place', name: pl.name, country: pl.country });
+    this.titles.forEach((t, index) => { for (const f of t.forms) this.add(f, { kind: 'title', index }); });
+  }
+
+  /**
+   * Longest alias match starting at token `i`, honouring capitalisation of the alias's capitalised words.
+   * @example kb.matchAt(tokens, 0) // => { start: 0, end: 2, refs: [{ kind: 'person', id: 'lloyd-austin', via: 'full' }] }
+   */
+  matchAt(tokens: Token[], i: number): KbMatch | null {
+    let node = this.root;
+    let best: KbMatch | null = null;
+    let j = i;
+    const firstKey = tokens[i] ? tokenKey(tokens[i] as Token) : '';
+    if (firstKey === '') return null;
+    while (j < tokens.length) {
+      const tok = tokens[j] as Token;
+      const k = tokenKey(tok);
+      if (k === '') { j++; continue; } // a lone "." inside "EE. UU."
+      const child = node.next.get(k);
+      if (!child) break;
+      node = child;
+      j++;
+      if (node.refs.length) {
+        const capsOk = node.caps.every((needUpper, n) => !needUpper || isUpper(tokensSkippingDots(tokens, i, n)?.text ?? ''));
+        if (capsOk) best = { start: i, end: j, refs: node.refs };
+      }
+    }
+    return best;
+  }
+
+  /** Role a person held on `day` (YYYY-MM-DD); null when none is known for that day. */
+  roleOn(person: PersonEntry, day: string | null): RoleEntry | null {
+    if (!day) return person.roles[person.roles.length - 1] ?? null;
+    const active = person.roles.filter((r) => within(day, r.from, r.to));
+    // A role known to the day beats one whose month-precision bounds merely include the day; among
+    // equals the later-starting post wins (handover day), and among month-only handovers the old post
+    // is kept until a dated change is known.
+    const sure = (r: RoleEntry): boolean => (r.from === null || r.from.length === 10 || partialStart(r.from).slice(0, 7) !== day.slice(0, 7))
+      && (r.to === null || r.to.length === 10 || partialEnd(r.to).slice(0, 7) !== day.slice(0, 7));
+    active.sort((a, b) => {
+      if (sure(a) !== sure(b)) return sure(a) ? -1 : 1;
+      const cmp = partialStart(b.from ?? '0000').localeCompare(partialStart(a.from ?? '0000'));
+      return sure(a) ? cmp : -cmp;
+    });
+    return active[0] ?? null;
+  }
+
+  /** Whether the person held any role on `day` (or the day is unknown). */
+  activeOn(person: PersonEntry, day: string | null): boolean {
+    return day === null || person.roles.some((r) => within(day, r.from, r.to));
+  }
+
+  personActor(person: PersonEntry, day: string | null): Actor {
+    const role = this.roleOn(person, day);
+    const fallback = role ?? nearestRole(person, day);
+    return {
+      name: person.name,
+      kb_id: person.id,
+      kind: 'person',
+      country: fallback?.country ?? person.country,
+      org: fallback?.org ?? null,
+      sector: fallback?.sector ?? null,
+      role: role?.role ?? null,
+    };
+  }
+
+  stateActor(code: string, sector: Sector | null): Actor {
+    const s = this.states.get(code);
+    return { name: s?.name.es ?? code, kb_id: code.toLowerCase(), kind: 'state', country: code, org: null, sector, role: null };
+  }
+
+  /** The outermost organisation an organ belongs to (Consejo de Seguridad → ONU). */
+  rootOrg(org: OrganizationEntry): OrganizationEntry {
+    let cur = org;
+    for (let i = 0; i < 5 && cur.parent; i++) {
+      const up = this.orgs.get(cur.parent);
+      if (!up) break;
+      cur = up;
+    }
+    return cur;
+  }
+
+  /** Actor for an organisation; organs carry their root organisation's code (UNSC → UN). */
+  orgActor(org: OrganizationEntry): Actor {
+    const root = this.rootOrg(org);
+    return {
+      name: org.name.es,
+      kb_id: org.id,
+      kind: org.kind,
+      country: org.country,
+      org: root.code ?? org.code ?? null,
+      sector: org.sector,
+      role: null,
+    };
+  }
+}
+
+function tokensSkippingDots(tokens: Token[], start: number, n: number): Token | undefined {
+  let seen = -1;
+  for (let j = start; j < tokens.length; j++) {
+    if (tokenKey(tokens[j] as Token) === '') continue;
+    seen++;
+    if (seen === n) return tokens[j];
+  }
+  return undefined;
+}
+
+/** The role closest in time to `day`, for country and sector when no role was held that day. */
+function nearestRole(person: PersonEntry, day: string | null): RoleEntry | null {
+  if (!day || person.roles.length === 0) return person.roles[person.roles.length - 1] ?? null;
+  const before = person.roles.filter((r) => r.from === null || partialStart(r.from) <= day);
+  return before[before.length - 1] ?? person.roles[0] ?? null;
+}

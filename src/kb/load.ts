@@ -1,0 +1,150 @@
+// Loads and validates data/kb/ plus user --kb files (YAML or CSV); later files override earlier ids.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { loadLangData } from '../lang/load.js';
+import {
+  Organization, Person, Place, State, Title,
+  type OrganizationEntry, type PersonEntry, type PlaceEntry, type StateEntry, type TitleEntry,
+} from './schema.js';
+
+/** Package-root data/kb/, two levels above both src/kb/ and dist/kb/. */
+export const KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
+
+export interface KbData {
+  states: StateEntry[];
+  organizations: OrganizationEntry[];
+  people: PersonEntry[];
+  places: PlaceEntry[];
+  titles: TitleEntry[];
+}
+
+export interface KbProblem {
+  file: string;
+  message: string;
+}
+
+/** Thrown when a KB file does not validate; `problems` lists every issue found. */
+export class KbError extends Error {
+  constructor(readonly problems: KbProblem[]) {
+    super(problems.slice(0, 5).map((p) => `${p.file}: ${p.message}`).join('\n'));
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, problems: KbProblem[]): T[] {
+  if (!Array.isArray(data)) {
+    problems.push({ file, message: 'expected a list of entries' });
+    return [];
+  }
+  const out: T[] = [];
+  data.forEach((item, i) => {
+    const r = schema.safeParse(item);
+    if (r.success) out.push(r.data);
+    else for (const iss of r.error.issues) {
+      const label = (item as { id?: string; code?: string; name?: unknown })?.id ?? (item as { code?: string })?.code ?? i;
+      problems.push({ file, message: `entry ${String(label)}: ${iss.path.join('.')}: ${iss.message}` });
+    }
+  });
+  return out;
+}
+
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir).sort().flatMap((name) => {
+    const p = join(dir, name);
+    if (name.startsWith('.')) return [];
+    if (statSync(p).isDirectory()) return listFiles(p);
+    return ['.yaml', '.yml'].includes(extname(name)) ? [p] : [];
+  });
+
+/** Parses a CSV line with double-quoted fields. */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { out.push(cur); cur = ''; }
+    else cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+/**
+ * People from a CSV with a header row: id,name,aliases,short,country,role,sector,role_country,org,from,to.
+ * One row per role; aliases and short forms separated by "|".
+ */
+export function peopleFromCsv(text: string): unknown[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = csvFields(lines[0] ?? '');
+  const people = new Map<string, Record<string, unknown>>();
+  for (const line of lines.slice(1)) {
+    const f = csvFields(line);
+    const row = Object.fromEntries(header.map((h, i) => [h, f[i] ?? '']));
+    const id = row.id || row.name?.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-');
+    if (!id) continue;
+    const split = (s: string | undefined): string[] => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
+    const person = people.get(id) ?? { id, name: row.name, aliases: split(row.aliases), short: split(row.short), country: row.country || null, roles: [] };
+    (person.roles as unknown[]).push({
+      role: row.role, sector: row.sector, country: row.role_country || row.country || null, org: row.org || null,
+      from: row.from || null, to: row.to || null, uncertain: row.uncertain === 'true',
+    });
+    people.set(id, person);
+  }
+  return [...people.values()];
+}
+
+function mergeById<T>(base: T[], extra: T[], key: (t: T) => string): T[] {
+  const map = new Map(base.map((t) => [key(t), t]));
+  for (const t of extra) map.set(key(t), t);
+  return [...map.values()];
+}
+
+/** A user file: YAML with any of states/organizations/people/places, a bare YAML list of people, or a people CSV. */
+function loadUserFile(file: string, kb: KbData, problems: KbProblem[]): void {
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = extname(file).toLowerCase() === '.csv' ? { people: peopleFromCsv(text) } : parse(text);
+  } catch (err) {
+    problems.push({ file, message: `cannot read: ${(err as Error).message}` });
+    return;
+  }
+  const doc = (Array.isArray(raw) ? { people: raw } : raw ?? {}) as Record<string, unknown>;
+  if (doc.states) kb.states = mergeById(kb.states, validate(State, doc.states, file, problems), (s) => s.code);
+  if (doc.organizations) kb.organizations = mergeById(kb.organizations, validate(Organization, doc.organizations, file, problems), (o) => o.id);
+  if (doc.people) kb.people = mergeById(kb.people, validate(Person, doc.people, file, problems), (p) => p.id);
+  if (doc.places) kb.places = [...kb.places, ...validate(Place, doc.places, file, problems)];
+}
+
+/**
+ * The bundled knowledge base plus user files, validated.
+ * @example loadKbData({ userFiles: ['my-mayors.yaml'] }).people.length
+ */
+export function loadKbData(opts: { dir?: string; userFiles?: string[]; lang?: string; strict?: boolean } = {}): { data: KbData; problems: KbProblem[] } {
+  const dir = opts.dir ?? KB_DIR;
+  const problems: KbProblem[] = [];
+  const read = (name: string): unknown => {
+    try { return parse(readFileSync(join(dir, name), 'utf8')); } catch (err) {
+      problems.push({ file: join(dir, name), message: `cannot read: ${(err as Error).message}` });
+      return [];
+    }
+  };
+  const data: KbData = {
+    states: validate(State, read('states.yaml'), join(dir, 'states.yaml'), problems),
+    organizations: validate(Organization, read('organizations.yaml'), join(dir, 'organizations.yaml'), problems),
+    places: validate(Place, read('places.yaml'), join(dir, 'places.yaml'), problems),
+    people: listFiles(join(dir, 'people')).flatMap((f) => validate(Person, parse(readFileSync(f, 'utf8')), f, problems)),
+    titles: validate(Title, loadLangData(opts.lang ?? 'es', 'titles'), `src/lang/${opts.lang ?? 'es'}/titles.yaml`, problems),
+  };
+  for (const f of opts.userFiles ?? []) loadUserFile(f, data, problems);
+  if (opts.strict && problems.length) throw new KbError(problems);
+  return { data, problems };
+}
