@@ -5,7 +5,7 @@ import type { CueLexicon } from './cue-lexicon.js';
 import type { Mention } from './mentions.js';
 
 export class ClauseView {
-  constructor(readonly tokens: Token[], readonly mentions: Mention[], private readonly cues: CueLexicon) {}
+  constructor(readonly tokens: Token[], readonly mentions: Mention[], readonly cues: CueLexicon) {}
 
   /** Index of the clause break at or before `i` (status cues are searched from here), or 0. */
   clauseStart(i: number): number {
@@ -69,8 +69,8 @@ export class ClauseView {
       const prev = [...this.mentions].reverse().find((x) => x.tokEnd <= cur.tokStart && !x.adjectival && x.refs.length > 0);
       if (!prev || prev.tokStart < limit) break;
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
-      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
-        && gap.every((t) => ['y', 'e', ','].includes(t.norm) || this.cues.determiners.has(t.norm));
+      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ',', 'ni'].includes(t.norm))
+        && gap.every((t) => ['y', 'e', ',', 'ni'].includes(t.norm) || this.cues.determiners.has(t.norm));
       if (!joined) break;
       group.unshift(prev);
       cur = prev;
@@ -83,7 +83,11 @@ export class ClauseView {
    * mentions coordinated to it. A relative pronoun takes its antecedent ("Austin, quien utilizó").
    */
   subjectBefore(verbStart: number): Mention[] {
-    const stop = this.subjectStart(verbStart);
+    let stop = this.subjectStart(verbStart);
+    // "Si Irán enriquece uranio, impondremos sanciones": the condition's subject is not the main one.
+    if (this.cues.conditionals.has((this.tokens[stop] as Token | undefined)?.norm ?? '')) {
+      for (let j = verbStart - 1; j > stop; j--) if ((this.tokens[j] as Token).text === ',') { stop = j; break; }
+    }
     const candidates = this.mentions.filter((m) => m.tokEnd <= verbStart && m.tokStart >= stop && !m.adjectival && m.refs.length > 0);
     for (let k = candidates.length - 1; k >= 0; k--) {
       const m = candidates[k] as Mention;
@@ -111,6 +115,20 @@ export class ClauseView {
     if (this.tokens[j]?.text === ',') j--;
     const antecedent = this.mentions.find((m) => m.tokEnd - 1 === j && !m.adjectival && m.refs.length > 0);
     return antecedent ? { prep: prepTok.norm === 'al' ? 'a' : prepTok.norm, antecedent } : null;
+  }
+
+  /**
+   * The main subject of the sentence: the first mention group not in a prepositional phrase before
+   * the first "que" ("Francia, Alemania y el Reino Unido presentarán un proyecto que…").
+   */
+  mainSubject(before: number): Mention[] {
+    for (const m of this.mentions) {
+      if (m.tokStart >= before) break;
+      if (m.adjectival || m.refs.length === 0 || this.prepositionOf(m) !== 'obj') continue;
+      if (this.tokens.slice(0, m.tokStart).some((t) => this.cues.complementizer.has(t.norm))) return [];
+      return this.coordinatedRight(m, before);
+    }
+    return [];
   }
 
   /** A subject placed after the verb ("dijo Kirby", "informó el Kremlin"). */

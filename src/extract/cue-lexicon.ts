@@ -16,7 +16,7 @@ interface CuesFile {
   name_particles: string[]; name_containers: string[]; determiners: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
-  occurrence_phrases: string[]; possessives: string[];
+  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[];
 }
 
 export interface CueLexicon {
@@ -47,6 +47,10 @@ export interface CueLexicon {
   purposeSubordinators: PhraseSet;
   occurrence: PhraseSet;
   possessives: Set<string>;
+  /** Words opening a condition ("si"): a fronted condition has its own subject. */
+  conditionals: Set<string>;
+  /** Phrases opening a condition on which a threat depends ("si", "en caso de que"). */
+  conditionOpeners: PhraseSet;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -91,6 +95,8 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     purposeSubordinators: ps(c.purpose_subordinators),
     occurrence: ps(c.occurrence_phrases),
     possessives: set(c.possessives),
+    conditionals: set(c.conditionals),
+    conditionOpeners: ps(c.condition_openers),
   };
   cache.set(lang, lex);
   return lex;

@@ -51,6 +51,8 @@ interface Discourse {
   lastByType: Map<PloverType, { source: ActorRef[]; target: ActorRef[] }>;
   /** Date of the article's lead event (a recent, stated day): undated occurred events default to it. */
   anchor: EventDate | null;
+  /** Parties of the last hostile act (attack, raid, sanction), whom a condemnation is aimed at. */
+  lastHostile: { source: ActorRef[]; target: ActorRef[] } | null;
 }
 
 interface Draft {
@@ -82,7 +84,7 @@ export function eventId(article: string, start: number, end: number, rule: strin
  */
 export function extractEvents(article: { id: string; published: string | null }, doc: Segmented, eng: ExtractEngines): { events: EventRecord[]; trace: SentenceTrace[] } {
   const memory = newMemory(article.published);
-  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null };
+  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null, lastHostile: null };
   const events: EventRecord[] = [];
   const trace: SentenceTrace[] = [];
   const mentionsBySentence = doc.sentences.map((s) => eng.mentions.find(s, memory));
@@ -135,7 +137,10 @@ function codeSentence(
     candidates.push(cand);
     const limit = clause.clauseEnd(tr.end);
     const objectNoun = triggers.find((o) => o.sense.nominal && o.start >= tr.end && o.start <= tr.end + 4);
-    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun);
+    // Inside a quotation the dropped subject is the speaker ("«…impondremos sanciones», dijo un alto funcionario francés").
+    const quoted = speech.find((a) => tr.start >= a.segment[0] && tr.start < a.segment[1] && a.verb > tr.start);
+    const speaker = quoted ? (quoted.speaker.length ? quoted.speaker.flatMap((m) => m.refs) : quoted.affiliation?.refs ?? []) : [];
+    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun, speaker, eng.triggers.speechVerbs);
     if (!args) { cand.why = 'dropped: no actor for the event in its phrase or context'; continue; }
     let { source, target } = args;
     const pair = discourse.personPair ?? discourse.pair;
@@ -174,8 +179,9 @@ function codeSentence(
   }
   applyPledges(drafts, speech, clause, eng);
   dropEmbedded(drafts, clause, candidates);
+  conditionalThreats(drafts, clause);
   addRefusalRejects(drafts);
-  fillThreatTargets(drafts, discourse);
+  fillReactionTargets(drafts, discourse, eng);
   const built: EventRecord[] = [];
   drafts.forEach((d, k) => {
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
@@ -184,6 +190,7 @@ function codeSentence(
     if (cand) { cand.emitted = true; cand.event = rec; cand.date = rec.date ? `${rec.date.start}..${rec.date.end} (${rec.date.basis})` : 'none'; }
     built.push(rec);
     discourse.lastByType.set(d.tr.sense.type, { source: d.source, target: d.target });
+    if (HOSTILE.has(d.tr.sense.type) && d.tr.sense.type !== 'THREATEN' && d.status.status === 'occurred') discourse.lastHostile = { source: d.source, target: d.target };
     if (d.target.length > 0) {
       discourse.pair = [d.source, d.target];
       if (isPersonLike(d.source) && isPersonLike(d.target)) discourse.personPair = [d.source, d.target];
@@ -204,6 +211,8 @@ function placeTarget(tr: Trigger, clause: ClauseView, limit: number): string | n
     if (m.tokStart < tr.end || m.tokStart >= limit) continue;
     const prep = clause.prepositionOf(m);
     if (m.place && ['contra', 'sobre', 'a', 'en', 'de'].includes(prep)) return m.place.country;
+    const group = m.refs[0];
+    if (group?.type === 'group' && group.country && ['en', 'contra', 'sobre'].includes(prep)) return group.country;
     if (m.adjectival && m.tokStart > tr.end + 1) {
       const ref = m.refs[0];
       if (ref?.type === 'state') return ref.code;
@@ -226,7 +235,7 @@ function resolvePairs(refs: ActorRef[], pair: [ActorRef[], ActorRef[]] | null): 
 
 const isPersonLike = (refs: ActorRef[]): boolean => refs.length > 0 && refs.every((r) => r.type === 'person' || r.type === 'new-person' || r.type === 'counterpart');
 
-function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined):
+function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined, quoteSpeaker: ActorRef[], speechVerbs: ReadonlyMap<string, unknown>):
   { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
   const limit = clause.clauseEnd(tr.end);
   const subject = clause.subjectBefore(tr.start);
@@ -255,9 +264,20 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   }
   let carried = false;
   const pairUsed = source.some((r) => r.type === 'pair');
-  if (source.length === 0 && !tr.passive && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
-    source = sentenceSubject.length ? sentenceSubject : discourse.topic;
-    carried = true;
+  const stop = clause.subjectStart(tr.start);
+  if (source.length === 0 && tr.passive && target.length === 0) {
+    // "y el jueves fue recibido por el presidente": the patient is the dropped subject.
+    target = sentenceSubject.length ? sentenceSubject : discourse.topic;
+  } else if (source.length === 0 && !tr.passive) {
+    if (insideQuote(clause.tokens, tr.start)) source = quoteSpeaker;
+    else if (clause.tokens[stop]?.norm === 'que' && clause.relativeWithPreposition(tr.start) === null && !speechBefore(clause, stop, speechVerbs)) {
+      // "…presentarán un proyecto que reprocha a Teherán": the relative's subject is the main one.
+      source = clause.mainSubject(stop).flatMap((m) => m.refs);
+    }
+    if (source.length === 0 && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
+      source = sentenceSubject.length ? sentenceSubject : discourse.topic;
+      carried = true;
+    }
   }
   if (source.length === 0 && target.length === 0) return null;
   return { source, target, carried, pairUsed };
@@ -281,6 +301,12 @@ function bareInfinitive(tr: Trigger, clause: ClauseView): boolean {
   if (tr.tense !== 'infinitive') return false;
   const prev = clause.tokens[tr.start - 1]?.norm ?? '';
   return prev === 'que' || prev === '' || prev === ',';
+}
+
+/** Whether "que" at `i` completes a verb of saying ("dijo que", "aseguró a la prensa que"). */
+function speechBefore(clause: ClauseView, i: number, speechVerbs: ReadonlyMap<string, unknown>): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) if (speechVerbs.has(verbKey((clause.tokens[j] as Token).text))) return true;
+  return false;
 }
 
 /** Objects stop at the next "que": "pidió a Rusia que retire sus tropas de Ucrania". */
@@ -320,7 +346,13 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
   const possessive = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '') || eng.cues.possessives.has(tokens[tr.start - 2]?.norm ?? '');
   if (source.length === 0 && (tr.lightVerb >= 0 || possessive)) {
     const anchor = tr.lightVerb >= 0 ? tr.lightVerb : tr.start;
-    const subj = clause.subjectBefore(anchor).flatMap((m) => m.refs);
+    let subj = clause.subjectBefore(anchor).flatMap((m) => m.refs);
+    if (subj.length === 0 && possessive) {
+      // "Durante su encuentro con Grossi, Araghchi advirtió…": the possessor is the subject after the comma.
+      const comma = tokens.findIndex((t, j) => j > tr.end && t.text === ',');
+      const after = comma > 0 ? clause.mentions.find((m) => m.tokStart === comma + 1 || (m.tokStart === comma + 2 && eng.cues.determiners.has(tokens[comma + 1]?.norm ?? ''))) : undefined;
+      if (after && !after.adjectival) subj = after.refs;
+    }
     source = subj.length ? subj : sentenceSubject.length ? sentenceSubject : discourse.topic;
     carried = subj.length === 0;
     if (target.length === 0 && tr.lightVerb >= 0) target = clause.objectAfter(tr.lightVerb + 1, tr.sense.target, limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
@@ -335,7 +367,14 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
   return { source, target, carried, pairUsed: source.some((r) => r.type === 'pair') };
 }
 
-interface SpeechAct { verb: number; speaker: Mention[]; anonymous: string | null; segment: [number, number] }
+interface SpeechAct {
+  verb: number;
+  speaker: Mention[];
+  anonymous: string | null;
+  /** "un alto funcionario del Gobierno francés": what is known of an anonymous speaker. */
+  affiliation: Mention | null;
+  segment: [number, number];
+}
 
 /** Verbs of saying and "según X" in the sentence, with their speaker and the span they cover. */
 function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
@@ -345,20 +384,25 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     if (!eng.triggers.speechVerbs.has(verbKey(t.text))) return;
     let speaker = clause.subjectBefore(i);
     let anonymous: string | null = null;
+    let affiliation: Mention | null = null;
     const after = clause.subjectAfter(i + 1);
-    const anon = eng.cues.anonymous.findIn(tokens, i + 1, Math.min(tokens.length, i + 4));
-    if (anon) { anonymous = tokens.slice(anon.start, anon.end).map((x) => x.text).join(' '); speaker = []; }
+    const anon = eng.cues.anonymous.findIn(tokens, i + 1, Math.min(tokens.length, i + 6));
+    if (anon) {
+      affiliation = clause.mentions.find((m) => m.tokStart >= anon.end && m.tokStart <= anon.end + 2 && m.refs.length > 0 && clause.prepositionOf(m) === 'de') ?? null;
+      anonymous = tokens.slice(anon.start, affiliation ? affiliation.tokEnd : anon.end).map((x) => x.text).join(' ');
+      speaker = [];
+    }
     else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',')) speaker = after;
     // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
     const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
-    acts.push({ verb: i, speaker, anonymous, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
+    acts.push({ verb: i, speaker, anonymous, affiliation, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
   });
   for (let i = 0; i < tokens.length; i++) {
     const m = eng.cues.attributionBefore.matchAt(tokens, i);
     if (!m || (tokens[i] as Token).norm !== 'segun') continue;
     const who = clause.mentions.find((x) => x.tokStart >= m.end && x.tokStart <= m.end + 2 && x.refs.length > 0);
     const anon = eng.cues.anonymous.findIn(tokens, m.end, Math.min(tokens.length, m.end + 4));
-    acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, segment: [0, tokens.length] });
+    acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, affiliation: null, segment: [0, tokens.length] });
   }
   return acts.filter((a) => a.speaker.length > 0 || a.anonymous);
 }
@@ -366,7 +410,10 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
 function attributionFor(tr: Trigger, speech: SpeechAct[], clause: ClauseView, eng: ExtractEngines, day: string | null): Attribution | null {
   const act = speech.find((a) => a.verb !== tr.start && tr.start >= a.segment[0] && tr.start < a.segment[1]);
   if (!act) return null;
-  if (act.anonymous) return { name: act.anonymous, country: null, org: null };
+  if (act.anonymous) {
+    const aff = act.affiliation?.refs[0] ? toActor(act.affiliation.refs[0], eng.kb, day) : null;
+    return { name: act.anonymous, country: aff?.country ?? null, org: aff?.org ?? null };
+  }
   const mention = act.speaker[0];
   const ref = mention?.refs[0];
   const actor = ref ? toActor(ref, eng.kb, day) : null;
@@ -467,6 +514,29 @@ function dropEmbedded(drafts: Draft[], clause: ClauseView, candidates: Candidate
   }
 }
 
+/**
+ * "Si Irán enriquece uranio, impondremos sanciones": a hostile act promised on a condition is a
+ * THREATEN by its author against the actor of the condition (or the act's target).
+ */
+function conditionalThreats(drafts: Draft[], clause: ClauseView): void {
+  drafts.forEach((d, k) => {
+    if (!HOSTILE.has(d.tr.sense.type) || d.tr.sense.type === 'THREATEN' || d.status.status !== 'hypothetical') return;
+    if (!['future', 'present'].includes(d.tr.tense)) return;
+    const cond = clause.cues.conditionOpeners.findIn(clause.tokens, 0, clause.tokens.length);
+    if (!cond) return;
+    const condActor = clause.mentions.find((m) => m.tokStart >= cond.end && m.tokStart <= cond.end + 3 && !m.adjectival && m.refs.length > 0);
+    const target = d.target.length ? d.target : condActor?.refs ?? [];
+    if (d.source.length === 0 || target.length === 0) return;
+    drafts[k] = {
+      ...d,
+      target,
+      tr: { ...d.tr, sense: { ...d.tr.sense, type: 'THREATEN', mode: null, cameo: d.tr.sense.type === 'ASSAULT' ? '138' : '130', rule: `es.threaten.conditional-${d.tr.sense.lemma}` } },
+      status: { ...d.status, status: 'occurred', lean: 'past', reason: 'a hostile act promised on a condition' },
+      mode: null,
+    };
+  });
+}
+
 /** "se negaron a hablar": the refused act (status refused) and the refusal itself (REJECT). */
 function addRefusalRejects(drafts: Draft[]): void {
   for (const d of [...drafts]) {
@@ -481,15 +551,23 @@ function addRefusalRejects(drafts: Draft[]): void {
   }
 }
 
-/** A warning with no named target is addressed to the other party of the conversation. */
-function fillThreatTargets(drafts: Draft[], discourse: Discourse): void {
-  const pair = discourse.personPair ?? discourse.pair;
-  if (!pair) return;
+const REACTIONS: ReadonlySet<PloverType> = new Set(['THREATEN', 'ACCUSE', 'PROTEST', 'REJECT']);
+
+/**
+ * A warning, condemnation or protest with no named target ("condenaron la irrupción", "advirtió de
+ * que…") is aimed at the author of the last hostile act, or else at the other party of the exchange.
+ */
+function fillReactionTargets(drafts: Draft[], discourse: Discourse, eng: ExtractEngines): void {
+  const countries = (refs: ActorRef[]): Set<string> => new Set(refs.map((r) => toActor(r, eng.kb, null)?.country ?? '').filter(Boolean));
   for (const d of drafts) {
-    if (d.tr.sense.type !== 'THREATEN' || d.target.length) continue;
-    const keys = new Set(d.source.map(refKey));
-    if (pair[0].some((r) => keys.has(refKey(r)))) d.target = pair[1];
-    else if (pair[1].some((r) => keys.has(refKey(r)))) d.target = pair[0];
+    if (!REACTIONS.has(d.tr.sense.type) || d.target.length) continue;
+    const mine = countries(d.source);
+    const hostile = discourse.lastHostile;
+    if (d.tr.sense.type !== 'THREATEN' && hostile && ![...countries(hostile.source)].some((c) => mine.has(c))) { d.target = hostile.source; continue; }
+    const pair = discourse.personPair ?? discourse.pair;
+    if (!pair) continue;
+    if ([...countries(pair[0])].some((c) => mine.has(c))) d.target = pair[1];
+    else if ([...countries(pair[1])].some((c) => mine.has(c))) d.target = pair[0];
   }
 }
 
@@ -576,7 +654,7 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
-      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, rule: 'es.threaten.warning', nominal: false },
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false },
       tense: 'preterite', passive: false, lightVerb: -1,
     };
     const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };

@@ -39,9 +39,14 @@ export interface ArticleMemory {
   seenPeople: Set<string>;
   /** Surname (folded) → people not in the KB, introduced by a title. */
   newPeople: Map<string, Extract<ActorRef, { type: 'new-person' }>>;
+  /** Surname (folded) → KB person named in full earlier ("Wang Yi" … "Wang"). */
+  kbSurnames: Map<string, string>;
 }
 
-export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map() });
+export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map() });
+
+/** States whose press names put the family name first (Xi Jinping → Xi). */
+const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC']);
 
 type Atom =
   | { kind: 'kb'; start: number; end: number; refs: EntityRef[] }
@@ -62,7 +67,7 @@ export class MentionFinder {
    */
   find(sentence: Sentence, memory: ArticleMemory): Mention[] {
     const tokens = sentence.tokens;
-    const atoms = this.atoms(tokens);
+    const atoms = this.atoms(tokens, memory);
     const mentions: Mention[] = [];
     let p = 0;
     while (p < atoms.length) {
@@ -76,10 +81,12 @@ export class MentionFinder {
     return this.addNewPeopleSurnames(tokens, mentions, memory).sort((a, b) => a.tokStart - b.tokStart);
   }
 
-  private atoms(tokens: Token[]): Atom[] {
+  private atoms(tokens: Token[], memory: ArticleMemory): Atom[] {
     const out: Atom[] = [];
     let i = 0;
     while (i < tokens.length) {
+      const known = isCap(tokens[i]) ? memory.kbSurnames.get(fold((tokens[i] as Token).text)) : undefined;
+      if (known && !this.kb.matchAt(tokens, i)) { out.push({ kind: 'kb', start: i, end: i + 1, refs: [{ kind: 'person', id: known, via: 'short' }] }); i++; continue; }
       const pair = this.cues.pairRefs.matchAt(tokens, i);
       if (pair) { out.push({ kind: 'pair', start: i, end: pair.end }); i = pair.end; continue; }
       const bloc = this.cues.blocs.matchAt(tokens, i);
@@ -125,7 +132,7 @@ export class MentionFinder {
     const title = a.refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
     const person = this.pickPerson(a.refs, memory, tokens, a);
     if (person) {
-      memory.seenPeople.add(person.id);
+      this.remember(person, memory);
       // Apposition after the name: "Lloyd Austin, secretario de Defensa de EE. UU.," is one mention.
       const after = this.skipApposedTitle(tokens, atoms, p + 1, a.end);
       return { mention: mk(a.start, after.end, [{ type: 'person', id: person.id }], `KB person (${a.refs.find((r) => r.kind === 'person' && r.id === person.id && r.via === 'short') ? 'surname' : 'full name'})`), next: after.next };
@@ -158,6 +165,14 @@ export class MentionFinder {
     }
     if (place) return { mention: mk(a.start, a.end, [], 'KB place', { place: { name: place.name, country: place.country } }), next: p + 1 };
     return null;
+  }
+
+  /** Marks a person as named in this article, so the surname alone now refers to them. */
+  private remember(person: PersonEntry, memory: ArticleMemory): void {
+    memory.seenPeople.add(person.id);
+    const words = person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const surname = person.country && FAMILY_NAME_FIRST.has(person.country) ? words[0] : words[words.length - 1];
+    if (surname && surname.length > 2 && !memory.kbSurnames.has(fold(surname))) memory.kbSurnames.set(fold(surname), person.id);
   }
 
   /** A KB person among the refs, honouring dates and the surname-after-first-mention rule. */
@@ -201,6 +216,8 @@ export class MentionFinder {
     while (q < atoms.length) {
       const at = atoms[q] as Atom;
       if (at.kind !== 'kb') break;
+      // "del Organismo Internacional de Energía Atómica (OIEA)": the acronym repeats the name.
+      if (tokens[cur]?.text === '(' && tokens[at.end]?.text === ')' && at.start === cur + 1) { cur = at.end + 1; q++; continue; }
       const gap = tokens.slice(cur, at.start).map((t) => t.norm);
       const gapOk = gap.length === 0 || (gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.every((g) => ['de', 'del', 'la', 'los', 'las', 'el'].includes(g)));
       if (!gapOk) break;
@@ -241,7 +258,7 @@ export class MentionFinder {
     if (nxt?.kind === 'kb' && nxt.start === i) {
       const person = this.pickPerson(nxt.refs, memory, tokens, nxt);
       if (person) {
-        memory.seenPeople.add(person.id);
+        this.remember(person, memory);
         return { mention: mk(a.start, nxt.end, [{ type: 'person', id: person.id }], `title + KB person`), next: next + 1 };
       }
     }
@@ -271,7 +288,7 @@ export class MentionFinder {
     if (country || q.org || title.org) {
       const holder = this.holderOf(role, title, country, memory.published);
       if (holder) {
-        memory.seenPeople.add(holder.id);
+        this.remember(holder, memory);
         return { mention: mk(a.start, q.end, [{ type: 'person', id: holder.id }], `title + country → holder on ${memory.published}`), next: q.next };
       }
       const ref: ActorRef = { type: 'group', name: textOf(tokens, a.start, q.end), country, org: q.org ?? title.org, sector, role };
@@ -316,7 +333,7 @@ export class MentionFinder {
     if (nxt?.kind === 'kb' && nxt.start === i) {
       const person = this.pickPerson(nxt.refs, memory, tokens, nxt);
       if (person) {
-        memory.seenPeople.add(person.id);
+        this.remember(person, memory);
         return { mention: mk(start, nxt.end, [{ type: 'person', id: person.id }], 'counterpart + KB person'), next: q.next + 1 };
       }
     }
@@ -347,6 +364,12 @@ export class MentionFinder {
     const sector = this.sectorOf(tokens, a.start, nxt.start) ?? a.sector;
     if (st && ((st.via === 'demonym' && gap.length === 0) || (st.via !== 'demonym' && viaDe))) {
       return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: st.code, org: null, sector, role: null }], `collective + ${st.via}`), next: nxtIdx + 1 };
+    }
+    const pe = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'person' }> => r.kind === 'person');
+    const person = pe && viaDe ? this.kb.people.get(pe.id) : undefined;
+    if (person) {
+      const actor = this.kb.personActor(person, null);
+      return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: actor.country, org: actor.org, sector, role: null }], 'collective + person'), next: nxtIdx + 1 };
     }
     if (og && viaDe) {
       const entry = this.kb.orgs.get(og.id);

@@ -14,6 +14,8 @@ export interface TriggerSense {
   target: string[];
   /** Folded words one of which must follow within a few tokens. */
   requires: Set<string> | null;
+  /** The trigger does not count when one of these words follows within a few tokens ("pidió el anonimato"). */
+  excludes: Set<string> | null;
   rule: string;
   nominal: boolean;
 }
@@ -24,8 +26,8 @@ export interface VerbHit {
   person: number | null;
 }
 
-interface VerbEntry { lemma: string; stem?: string; base?: string; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; rule: string }
-interface NounEntry { forms: string[]; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; rule: string }
+interface VerbEntry { lemma: string; stem?: string; base?: string; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; excludes?: string[]; rule: string }
+interface NounEntry { forms: string[]; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; excludes?: string[]; rule: string }
 interface TriggersFile {
   verbs: VerbEntry[];
   nouns: NounEntry[];
@@ -81,7 +83,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
   for (const v of file.verbs) {
     const sense: TriggerSense = {
       lemma: v.lemma, type: v.type, mode: v.mode ?? null, cameo: v.cameo, target: v.target,
-      requires: v.requires ? new Set(v.requires.map(fold)) : null, rule: v.rule, nominal: false,
+      requires: v.requires ? new Set(v.requires.map(fold)) : null, excludes: v.excludes ? new Set(v.excludes.map(fold)) : null, rule: v.rule, nominal: false,
     };
     for (const f of conjugate({ lemma: v.lemma, stem: v.stem, base: v.base }, lang)) {
       // News narrates in the third person; 1s/2s/2p forms mostly collide with nouns (acuerdo, diálogo).
@@ -96,7 +98,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
   for (const n of file.nouns) {
     const sense: TriggerSense = {
       lemma: n.forms[0] as string, type: n.type, mode: n.mode ?? null, cameo: n.cameo, target: n.target,
-      requires: n.requires ? new Set(n.requires.map(fold)) : null, rule: n.rule, nominal: true,
+      requires: n.requires ? new Set(n.requires.map(fold)) : null, excludes: n.excludes ? new Set(n.excludes.map(fold)) : null, rule: n.rule, nominal: true,
     };
     for (const f of n.forms) nounSenses.set(fold(f), sense);
   }

@@ -45,7 +45,9 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
     const hits = lex.verbForms.get(vkey(tokens[i] as Token));
     if (hits) {
       const hit = hits.find((h) => requirementMet(tokens, i + 1, h.sense));
-      if (hit) {
+      const prevNorm = tokens[i - 1]?.norm ?? '';
+      const nounUse = !!hit && !['infinitive', 'participle', 'gerund'].includes(hit.tense) && (cues.determiners.has(prevNorm) || cues.prepositions.has(prevNorm));
+      if (hit && !nounUse) {
         const v = verbTense(tokens, i, hit.tense, lex);
         if (v) {
           out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, lightVerb: -1 });
@@ -66,6 +68,7 @@ function span(sentence: Sentence, start: number, end: number): string {
 }
 
 function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boolean {
+  if (sense.excludes) for (let j = from; j < Math.min(tokens.length, from + 4); j++) if (sense.excludes.has(key(tokens[j] as Token))) return false;
   if (!sense.requires) return true;
   for (let j = from; j < Math.min(tokens.length, from + 7); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   return false;
