@@ -36,7 +36,8 @@ export class ClauseView {
   /** The preposition that introduces a mention ("al" → "a", "del" → "de"), or "obj" when none. */
   prepositionOf(m: Mention): string {
     let j = m.tokStart - 1;
-    while (j >= 0 && this.cues.determiners.has((this.tokens[j] as Token).norm)) j--;
+    const skippable = (t: Token): boolean => this.cues.determiners.has(t.norm) || this.cues.numerals.has(t.norm) || /^\d/.test(t.text);
+    while (j >= 0 && skippable(this.tokens[j] as Token)) j--;
     const t = this.tokens[j];
     if (!t) return 'obj';
     if (t.norm === 'al') return 'a';
@@ -154,7 +155,7 @@ export class ClauseView {
 
   /** "entre X y Y" right after `from`: both sides. */
   between(from: number, limit: number): [Mention[], Mention[]] | null {
-    for (let j = from; j < Math.min(limit, from + 4); j++) {
+    for (let j = from; j < Math.min(limit, from + 10); j++) {
       if ((this.tokens[j] as Token).norm !== 'entre') continue;
       const first = this.mentions.find((m) => m.tokStart > j && m.tokStart <= j + 3 && !m.adjectival && m.refs.length > 0);
       if (!first) return null;

@@ -16,7 +16,7 @@ interface CuesFile {
   name_particles: string[]; name_containers: string[]; determiners: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
-  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[];
+  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[];
 }
 
 export interface CueLexicon {
@@ -51,6 +51,8 @@ export interface CueLexicon {
   conditionals: Set<string>;
   /** Phrases opening a condition on which a threat depends ("si", "en caso de que"). */
   conditionOpeners: PhraseSet;
+  /** Number words that may stand between a preposition and its noun ("de diez ciudadanos"). */
+  numerals: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -97,6 +99,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     possessives: set(c.possessives),
     conditionals: set(c.conditionals),
     conditionOpeners: ps(c.condition_openers),
+    numerals: set(c.numerals),
   };
   cache.set(lang, lex);
   return lex;

@@ -140,7 +140,8 @@ function codeSentence(
     // Inside a quotation the dropped subject is the speaker ("«…impondremos sanciones», dijo un alto funcionario francés").
     const quoted = speech.find((a) => tr.start >= a.segment[0] && tr.start < a.segment[1] && a.verb > tr.start);
     const speaker = quoted ? (quoted.speaker.length ? quoted.speaker.flatMap((m) => m.refs) : quoted.affiliation?.refs ?? []) : [];
-    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun, speaker, eng.triggers.speechVerbs);
+    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun, speaker, eng.triggers.speechVerbs,
+      triggers.find((o) => !o.sense.nominal && o.start >= tr.end)?.start ?? tokens.length);
     if (!args) { cand.why = 'dropped: no actor for the event in its phrase or context'; continue; }
     let { source, target } = args;
     const pair = discourse.personPair ?? discourse.pair;
@@ -154,7 +155,10 @@ function codeSentence(
     }
     target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
     if (UNDIRECTED.has(tr.sense.type) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
+    // "la cumbre de la OTAN": an organisation's own meeting is coded as the organisation with itself.
+    if (tr.sense.mode === 'multilateral' && target.length === 0 && source.length === 1 && source[0]?.type === 'org') target = source;
     if (source.length === 0) { cand.why = 'dropped: no source actor'; continue; }
+    if (tr.sense.needsTarget && target.length === 0) { cand.why = 'dropped: this trigger needs a target actor'; continue; }
     if (!args.carried) sentenceSubject = source;
     const status = decideStatus(tr, clause, eng.cues, next?.tokens ?? null);
     cand.status = status;
@@ -235,9 +239,9 @@ function resolvePairs(refs: ActorRef[], pair: [ActorRef[], ActorRef[]] | null): 
 
 const isPersonLike = (refs: ActorRef[]): boolean => refs.length > 0 && refs.every((r) => r.type === 'person' || r.type === 'new-person' || r.type === 'counterpart');
 
-function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined, quoteSpeaker: ActorRef[], speechVerbs: ReadonlyMap<string, unknown>):
+function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined, quoteSpeaker: ActorRef[], speechVerbs: ReadonlyMap<string, unknown>, nextVerbTrigger: number):
   { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
-  const limit = clause.clauseEnd(tr.end);
+  const limit = Math.min(clause.clauseEnd(tr.end), nextVerbTrigger);
   const subject = clause.subjectBefore(tr.start);
   const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit));
   let source: ActorRef[] = subject.flatMap((m) => m.refs);
@@ -260,7 +264,7 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   }
   if (target.length === 0 && !tr.passive && objectNoun) {
     // "solicitan llamadas con Shoigu": the party of the requested event is the target.
-    target = clause.objectAfter(objectNoun.end, ['con', 'entre', 'a', 'contra'], limit).flatMap((m) => m.refs);
+    target = clause.objectAfter(objectNoun.end, ['con', 'entre', 'a', 'contra', 'de'], limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
   let carried = false;
   const pairUsed = source.some((r) => r.type === 'pair');
@@ -274,7 +278,8 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
       // "…presentarán un proyecto que reprocha a Teherán": the relative's subject is the main one.
       source = clause.mainSubject(stop).flatMap((m) => m.refs);
     }
-    if (source.length === 0 && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
+    const impersonal = clause.tokens[tr.start - 1]?.norm === 'se' && !tr.sense.lemma.endsWith('se');
+    if (source.length === 0 && !impersonal && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
       source = sentenceSubject.length ? sentenceSubject : discourse.topic;
       carried = true;
     }
@@ -456,6 +461,10 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     const expr = own ?? (d.status.lean === 'past' && act ? speechDates.get(act) ?? null : null);
     d.dateExpr = expr;
     d.date = expr && published ? resolveDate(expr, published, d.status.lean) : null;
+    if (d.date && published && d.status.status === 'occurred' && d.date.start > published) {
+      // "La cumbre se celebra del 11 al 12 de julio" (published the 11th… or earlier): not yet happened.
+      d.status = { ...d.status, status: 'planned', lean: 'future', reason: `${d.status.reason}; dated after publication` };
+    }
     if (d.date && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
     const fallback = ['occurred', 'refused', 'denied'].includes(d.status.status);
     if (!d.date && fallback && discourse.anchor) d.date = { ...discourse.anchor, basis: 'inferred' };
@@ -654,7 +663,7 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
-      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false },
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false },
       tense: 'preterite', passive: false, lightVerb: -1,
     };
     const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };

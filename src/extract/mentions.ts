@@ -198,6 +198,8 @@ export class MentionFinder {
     if (!comma || comma.text !== ',' || !nxt || nxt.kind !== 'kb' || !nxt.refs.some((r) => r.kind === 'title')) return { end, next: p };
     if (!this.onlyDeterminers(tokens, end + 1, nxt.start)) return { end, next: p };
     const q = this.qualifiers(tokens, atoms, p + 1, nxt.end);
+    // "Erdogan, el primer ministro sueco Ulf Kristersson y …": the title belongs to the next name.
+    if (isCap(tokens[q.end]) && isWord(tokens[q.end])) return { end, next: p };
     return { end: q.end, next: q.next };
   }
 

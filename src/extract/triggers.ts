@@ -37,7 +37,10 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
     if (noun) {
       const sense = lex.nounSenses.get(noun.value) as TriggerSense;
       if (requirementMet(tokens, noun.end, sense)) {
-        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense: 'none', passive: false, lightVerb: lightVerbBefore(tokens, i, lex, cues) });
+        const light = lightVerbBefore(tokens, i, lex, cues);
+        // "restablecerá las sanciones": the noun's event takes the light verb's tense.
+        const tense = light >= 0 ? lex.lightVerbs.get(vkey(tokens[light] as Token)) ?? 'none' : 'none';
+        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense, passive: false, lightVerb: light });
         i = noun.end;
         continue;
       }
