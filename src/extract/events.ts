@@ -191,8 +191,9 @@ function codeSentence(
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
     const rec = buildRecord(article, sentence, d, eng, k > 0 && drafts.slice(0, k).some((o) => o.tr === d.tr) ? `#${k}` : '');
     if (!rec) { if (cand) cand.why = 'dropped: actors did not resolve'; return; }
+    if (UNDIRECTED.has(rec.type) && rec.target.length === 0) { if (cand) cand.why = 'dropped: no counterpart for a two-sided event'; return; }
     if (cand) { cand.emitted = true; cand.event = rec; cand.date = rec.date ? `${rec.date.start}..${rec.date.end} (${rec.date.basis})` : 'none'; }
-    built.push(rec);
+    built.push(...splitByParty(rec));
     discourse.lastByType.set(d.tr.sense.type, { source: d.source, target: d.target });
     if (HOSTILE.has(d.tr.sense.type) && d.tr.sense.type !== 'THREATEN' && d.status.status === 'occurred') discourse.lastHostile = { source: d.source, target: d.target };
     if (d.target.length > 0) {
@@ -362,6 +363,11 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
     carried = subj.length === 0;
     if (target.length === 0 && tr.lightVerb >= 0) target = clause.objectAfter(tr.lightVerb + 1, tr.sense.target, limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
+  if (source.length === 0 && target.length > 0 && UNDIRECTED.has(tr.sense.type) && clause.subjectBefore(tr.start).length === 0) {
+    // "También está prevista una reunión con el presidente turco": the topic meets the named party.
+    source = (sentenceSubject.length ? sentenceSubject : discourse.topic).filter((r) => !target.includes(r));
+    carried = true;
+  }
   if (source.length === 0) {
     // "La primera ronda de negociaciones tendrá lugar…": the parties of the last event of this type.
     const occurs = eng.cues.occurrence.findIn(tokens, tr.end, Math.min(tokens.length, tr.end + 8));
@@ -461,6 +467,12 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     const expr = own ?? (d.status.lean === 'past' && act ? speechDates.get(act) ?? null : null);
     d.dateExpr = expr;
     d.date = expr && published ? resolveDate(expr, published, d.status.lean) : null;
+    if (expr && published && d.tr.tense === 'none' && d.status.status === 'occurred') {
+      // A noun has no tense: "la cumbre … del 22 al 24 de octubre" is the nearer October.
+      const ahead = resolveDate(expr, published, 'future');
+      const gap = (x: EventDate | null): number => (x ? Math.abs(Date.parse(x.start) - Date.parse(published)) : Infinity);
+      if (gap(ahead) < gap(d.date)) d.date = ahead;
+    }
     if (d.date && published && d.status.status === 'occurred' && d.date.start > published) {
       // "La cumbre se celebra del 11 al 12 de julio" (published the 11th… or earlier): not yet happened.
       d.status = { ...d.status, status: 'planned', lean: 'future', reason: `${d.status.reason}; dated after publication` };
@@ -473,7 +485,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
   // Several dates on one trigger: "tendrá lugar en Ginebra del 9 al 10 de enero, … en Bruselas … el 12 de enero".
   for (const d of drafts) {
     const list = (taken.get(d) ?? []).sort((a, b) => a.tok.start - b.tok.start);
-    if (list.length >= 2 && published && list[0]?.d === d.dateExpr) {
+    const coordinated = list.every((x, k) => k === 0 || (x.tok.start - (list[k - 1]?.tok.end ?? 0) <= 22));
+    if (list.length >= 2 && published && list[0]?.d === d.dateExpr && coordinated) {
       d.extraDates = list.slice(1);
       d.primaryDateEnd = list[0]?.tok.end;
     }
@@ -607,6 +620,26 @@ function distributeDates(d: Draft, clause: ClauseView, published: string | null)
       location: loc?.place ? { name: loc.place.name, country: loc.place.country } : d.location,
     });
   });
+  return out;
+}
+
+const partyCode = (a: Actor): string => a.org ?? a.country ?? a.name;
+
+/** One record per (source party, target party), as the annotation guide asks: "A condenó a B y C" is two events. */
+function splitByParty(rec: EventRecord): EventRecord[] {
+  const group = (actors: Actor[]): Actor[][] => {
+    const by = new Map<string, Actor[]>();
+    for (const a of actors) by.set(partyCode(a), [...(by.get(partyCode(a)) ?? []), a]);
+    return [...by.values()];
+  };
+  const sources = group(rec.source);
+  const targets = rec.target.length ? group(rec.target) : [[]];
+  if (sources.length === 1 && targets.length === 1) return [rec];
+  const out: EventRecord[] = [];
+  for (const s of sources) for (const t of targets) {
+    const salt = `${s.map(partyCode).join()}>${t.map(partyCode).join()}`;
+    out.push({ ...rec, id: eventId(rec.article, rec.evidence.start, rec.evidence.end, rec.evidence.rule, rec.type, salt), source: s, target: t });
+  }
   return out;
 }
 

@@ -77,7 +77,7 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
     return reported ? base('planned', 'future', 'conditional in reported speech') : base('hypothetical', 'future', 'conditional tense');
   }
 
-  const planned = anyBefore('planned_before') ?? anyAfter('planned_after');
+  const planned = anyBefore('planned_before') ?? anyAfter('planned_after', 8);
   if (tr.tense === 'future') return base('planned', 'future', 'future tense');
   if (tr.tense === 'subjunctive' || tr.tense === 'subjunctive_past') {
     if (cues.factualSubordinators.findLastIn(before.view, 0, before.view.length)) return base('occurred', 'past', 'subjunctive after a factual subordinator');

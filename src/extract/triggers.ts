@@ -95,7 +95,7 @@ function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon
 
 /** A light verb within four tokens before a trigger noun, not across a clause break. */
 function lightVerbBefore(tokens: Token[], i: number, lex: TriggerLexicon, cues: CueLexicon): number {
-  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+  for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
     const t = tokens[j] as Token;
     if (cues.clauseBreaks.matchAt(tokens, j) || t.text === ',') return -1;
     if (lex.lightVerbs.has(vkey(t))) return j;
