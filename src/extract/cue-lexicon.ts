@@ -16,7 +16,7 @@ interface CuesFile {
   name_particles: string[]; name_containers: string[]; determiners: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
-  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[];
+  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[];
 }
 
 export interface CueLexicon {
@@ -53,6 +53,8 @@ export interface CueLexicon {
   conditionOpeners: PhraseSet;
   /** Number words that may stand between a preposition and its noun ("de diez ciudadanos"). */
   numerals: Set<string>;
+  /** Words that put one event at another time than its neighbour ("una semana antes de…"). */
+  timeShift: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -100,6 +102,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     conditionals: set(c.conditionals),
     conditionOpeners: ps(c.condition_openers),
     numerals: set(c.numerals),
+    timeShift: set(c.time_shift),
   };
   cache.set(lang, lex);
   return lex;

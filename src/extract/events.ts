@@ -155,6 +155,11 @@ function codeSentence(
     }
     target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
     if (UNDIRECTED.has(tr.sense.type) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
+    if (UNDIRECTED.has(tr.sense.type) && target.length === 0) {
+      // "acordó … después de una conversación telefónica con Sheinbaum": the same counterpart.
+      const other = clause.mentions.find((m) => m.tokStart > tr.end && !m.adjectival && m.refs.length && clause.prepositionOf(m) === 'con');
+      if (other) target = other.refs.filter((r) => !source.includes(r));
+    }
     // "la cumbre de la OTAN": an organisation's own meeting is coded as the organisation with itself.
     if (tr.sense.mode === 'multilateral' && target.length === 0 && source.length === 1 && source[0]?.type === 'org') target = source;
     if (source.length === 0) { cand.why = 'dropped: no source actor'; continue; }
@@ -175,7 +180,7 @@ function codeSentence(
     cand.why = `source ${args.carried ? 'carried from context' : 'from the clause'}; ${status.reason}`;
   }
 
-  assignDates(drafts, dateTok, speech, article.published, discourse);
+  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift);
   for (const d of [...drafts]) {
     const extra = distributeDates(d, clause, article.published);
     drafts.push(...extra);
@@ -257,6 +262,15 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     target = between[1].flatMap((m) => m.refs);
   } else {
     target = clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
+  }
+  if (target.length === 0 && !tr.passive && tr.sense.mode === 'visit') {
+    // "Guterres viajará a Kazán": the visited place's state.
+    const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m) === 'obj' ? 'obj' : clause.prepositionOf(m)));
+    if (place?.place) target = [{ type: 'state', code: place.place.country, sector: null }];
+  }
+  if (target.length === 0 && !tr.passive && ['SANCTION', 'CONCEDE', 'AID'].includes(tr.sense.type)) {
+    // "imponían gravámenes a los productos de México": the owner of the goods.
+    target = clause.objectAfter(tr.end, ['de'], objStop).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
   if (target.length === 0 && !tr.passive) {
     // "su homólogo iraní, con quien ha acordado…": the antecedent of "prep + quien" is the target.
@@ -403,7 +417,7 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
       anonymous = tokens.slice(anon.start, affiliation ? affiliation.tokEnd : anon.end).map((x) => x.text).join(' ');
       speaker = [];
     }
-    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',')) speaker = after;
+    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens[i - 1]?.norm === 'segun')) speaker = after;
     // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
     const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
     acts.push({ verb: i, speaker, anonymous, affiliation, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
@@ -442,7 +456,9 @@ function modeFromCues(type: PloverType, tokens: Token[], eng: ExtractEngines): s
 }
 
 /** Each date goes to the nearest trigger (or verb of saying) in the sentence; one trigger may take several. */
-function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse): void {
+function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse,
+  tokens: Token[], timeShift: ReadonlySet<string>): void {
+  const tokensBetween = (a: Trigger, b: Trigger): Token[] => tokens.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
   const taken = new Map<Draft, Array<{ d: DateExpression; tok: { start: number; end: number } }>>();
   const speechDates = new Map<SpeechAct, DateExpression>();
   for (const dt of dates) {
@@ -462,7 +478,13 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     else speechDates.set(best, dt.d);
   }
   for (const d of drafts) {
-    const own = taken.get(d)?.[0]?.d ?? null;
+    let own = taken.get(d)?.[0]?.d ?? null;
+    if (!own && d.status.lean === 'past') {
+      // "acordó ayer suspender…, después de una conversación con…": one occasion, one date.
+      const sibling = drafts.find((o) => o !== d && o.status.lean === 'past' && taken.get(o)?.length && Math.abs(o.tr.start - d.tr.start) <= 25
+        && !tokensBetween(o.tr, d.tr).some((t) => timeShift.has(t.norm)));
+      own = sibling ? taken.get(sibling)?.[0]?.d ?? null : null;
+    }
     const act = speech.find((a) => d.tr.start >= a.segment[0] && d.tr.start < a.segment[1] && speechDates.has(a));
     const expr = own ?? (d.status.lean === 'past' && act ? speechDates.get(act) ?? null : null);
     d.dateExpr = expr;
