@@ -55,4 +55,4 @@ export async function codeInputs(
 }
 
 export const summaryLine = (s: BatchStats): string =>
-  `coded ${s.articles} articles, ${s.events} events, ${s.errors} errors${s.warnings ? `, ${s.warnings} warnings` : ''} in ${s.seconds.toFixed(1)} s`;
+  `coded ${s.articles} articles, ${s.events} events, ${s.errors} errors in ${s.seconds.toFixed(1)} s${s.warnings ? ` (${s.warnings} warnings)` : ''}`;

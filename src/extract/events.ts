@@ -261,7 +261,10 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     source = [...source, ...between[0].flatMap((m) => m.refs)];
     target = between[1].flatMap((m) => m.refs);
   } else {
-    target = clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
+    // "su homólogo iraní, con quien ha acordado…", "Wang Yi, a quien instó…": the antecedent is the target.
+    const rel = clause.relativeWithPreposition(tr.start);
+    const relOk = rel && (tr.sense.target.includes(rel.prep) || (rel.prep === 'a' && tr.sense.target.includes('obj')));
+    target = relOk ? rel.antecedent.refs : clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
   }
   if (target.length === 0 && !tr.passive && tr.sense.mode === 'visit') {
     // "Guterres viajará a Kazán": the visited place's state.
@@ -272,11 +275,7 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     // "imponían gravámenes a los productos de México": the owner of the goods.
     target = clause.objectAfter(tr.end, ['de'], objStop).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
-  if (target.length === 0 && !tr.passive) {
-    // "su homólogo iraní, con quien ha acordado…": the antecedent of "prep + quien" is the target.
-    const rel = clause.relativeWithPreposition(tr.start);
-    if (rel && tr.sense.target.includes(rel.prep)) target = rel.antecedent.refs;
-  }
+
   if (target.length === 0 && !tr.passive && objectNoun) {
     // "solicitan llamadas con Shoigu": the party of the requested event is the target.
     target = clause.objectAfter(objectNoun.end, ['con', 'entre', 'a', 'contra', 'de'], limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));

@@ -180,6 +180,8 @@ export class MentionFinder {
     const people = refs.filter((r): r is Extract<EntityRef, { kind: 'person' }> => r.kind === 'person');
     if (people.length === 0) return null;
     const full = people.filter((r) => r.via === 'full');
+    // "Lucía Ferrandis Arce": a surname inside a longer capitalised name is someone else's.
+    if (full.length === 0 && ((isCap(tokens[a.start - 1]) && isWord(tokens[a.start - 1]) && !this.kb.matchAt(tokens, a.start - 1)) || (isCap(tokens[a.end]) && isWord(tokens[a.end])))) return null;
     const pool = full.length ? full : people;
     const entries = pool.map((r) => this.kb.people.get(r.id)).filter((p): p is PersonEntry => !!p);
     const seen = entries.filter((p) => memory.seenPeople.has(p.id));
@@ -279,7 +281,7 @@ export class MentionFinder {
       let k = s - 1;
       while (k >= 0 && (isCap(tokens[k]) || (this.cues.nameParticles.has((tokens[k] as Token).norm) && isCap(tokens[k - 1])))) k--;
       s = k + 1;
-      if (a.start - 1 - s >= 2 && isCap(tokens[s]) && s > 0) {
+      if (a.start - 1 - s >= 2 && isCap(tokens[s])) {
         const name = textOf(tokens, s, a.start - 1);
         const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country, org: q.org ?? title.org };
         memory.newPeople.set(fold((tokens[a.start - 2] as Token).text), ref);

@@ -1,7 +1,7 @@
 // Shared last step of every reader: validate metadata, apply options and build the Article.
 import type { Article, ArticleOrigin, ItemProblem, ReadResult } from './article.js';
 import { parsePublishedDate } from './dates.js';
-import { identifyLanguage, normalizeLanguageTag } from './language.js';
+import { normalizeLanguageTag } from './language.js';
 
 /** Options every reader accepts. */
 export interface ReadOptions {
@@ -84,7 +84,8 @@ export function assembleArticle(fields: RawArticleFields, origin: ArticleOrigin,
     url: optionalString(fields.url),
     outlet: optionalString(fields.outlet),
     published,
-    language: normalizeLanguageTag(fields.language) ?? identifyLanguage(text),
+    // Identified later by readInputs (the detector loads lazily): null here means "not stated".
+    language: normalizeLanguageTag(fields.language),
     title: optionalString(fields.title),
     text,
     origin,

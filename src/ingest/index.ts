@@ -16,7 +16,8 @@ export { decodeBytes, decodeWindows1252, isBinary, normalizeText, type DecodeRes
 export { splitFrontMatter, type FrontMatterSplit } from './front-matter.js';
 export { declaredCharset, domToText, parseHtmlArticle, readHtmlFile } from './html.js';
 export { parseJsonlRecord, readJsonlFile, readJsonlStream, type ChunkSource } from './jsonl.js';
-export { identifyLanguage, normalizeLanguageTag } from './language.js';
+export { identifyLanguage, loadLanguageDetector, normalizeLanguageTag } from './language.js';
+import { identifyLanguage, loadLanguageDetector } from './language.js';
 export { fileStem, parseTextArticle, readTextFile, stripMarkdown } from './text-file.js';
 export { walkDirectory, type WalkEntry } from './walk.js';
 
@@ -71,6 +72,15 @@ export async function* readInputFile(path: string, opts: ReadOptions = {}): Asyn
  * }
  */
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<ReadResult> {
+  for await (const r of readAll(inputs, opts)) {
+    if (r.kind === 'article' && r.article.language === null) {
+      await loadLanguageDetector();
+      yield { kind: 'article', article: { ...r.article, language: identifyLanguage(r.article.text) } };
+    } else yield r;
+  }
+}
+
+async function* readAll(inputs: string[], opts: ReadOptions): AsyncGenerator<ReadResult> {
   if (opts.published !== undefined && parsePublishedDate(opts.published) !== opts.published) {
     throw new RangeError(`invalid fallback published date "${opts.published}" (expected YYYY-MM-DD)`);
   }

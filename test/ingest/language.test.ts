@@ -1,6 +1,8 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { identifyLanguage, normalizeLanguageTag } from '../../src/ingest/language.js';
+import { identifyLanguage, loadLanguageDetector, normalizeLanguageTag } from '../../src/ingest/language.js';
+
+before(loadLanguageDetector);
 
 test('identifies Spanish, English and Portuguese news sentences', () => {
   assert.equal(identifyLanguage('El ministro de Defensa se reunió ayer con su homólogo para hablar de la frontera.'), 'es');

@@ -22,14 +22,14 @@ test('a .txt with front matter gives every metadata field', async () => {
   assert.deepEqual(a.origin, { file: fixture('cumbre.txt') });
 });
 
-test('a .txt without front matter: id from the file name, language identified', async () => {
+test('a .txt without front matter: id from the file name, language left to identify', async () => {
   const [a] = articles(await readTextFile(fixture('sin-metadatos.txt')));
   assert.ok(a);
   assert.equal(a.id, 'sin-metadatos');
   assert.equal(a.published, null);
   assert.equal(a.url, null);
   assert.equal(a.title, null);
-  assert.equal(a.language, 'es');
+  assert.equal(a.language, null);
   assert.equal(a.text, 'El alcalde de Valparaíso se reunió el lunes con representantes de los pescadores artesanales.\n\nAmbas partes acordaron volver a verse dentro de quince días.');
 });
 

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codeText, codes, coder, article } from '../helpers/code.js';
+import type { EventRecord } from '../../src/events/model.js';
+
+const one = (events: EventRecord[], type: string, status?: string): EventRecord => {
+  const e = events.find((x) => x.type === type && (!status || x.status === status));
+  assert.ok(e, `no ${type}${status ? '/' + status : ''} among ${events.map((x) => `${x.type}/${x.status}`).join(', ')}`);
+  return e;
+};
+
+// Friday 2024-05-17 is the publication date used below unless stated.
+test('a phone call dated by a weekday, with the call and the request coded separately', () => {
+  const ev = codeText('El secretario de Estado de EE. UU., Antony Blinken, habló el miércoles por teléfono con el canciller chino, Wang Yi, a quien instó a frenar el envío de drones a Rusia.');
+  const call = one(ev, 'CONSULT');
+  assert.deepEqual([codes(call, 'source'), codes(call, 'target')], [['USA'], ['CHN']]);
+  assert.deepEqual(call.date, { start: '2024-05-15', end: '2024-05-15', precision: 'day', basis: 'relative' });
+  assert.equal(call.mode, 'phone');
+  const req = one(ev, 'REQUEST');
+  assert.deepEqual([codes(req, 'source'), codes(req, 'target')], [['USA'], ['CHN']]);
+  assert.equal(req.evidence.rule, 'es.request.instar');
+});
+
+test('refusal: the refused act and the refusal itself, never "occurred" for the act', () => {
+  const ev = codeText('El presidente ruso, Vladímir Putin, se negó a reunirse con Volodímir Zelenski en Estambul.');
+  assert.equal(one(ev, 'CONSULT').status, 'refused');
+  assert.equal(one(ev, 'REJECT').status, 'occurred');
+  assert.ok(!ev.some((e) => e.type === 'CONSULT' && e.status === 'occurred'));
+});
+
+test('denial: "negó que" makes the reported act denied', () => {
+  const ev = codeText('El portavoz del Kremlin, Dmitri Peskov, negó que Putin hubiera hablado por teléfono con Donald Trump.', '2024-11-11');
+  assert.equal(one(ev, 'CONSULT').status, 'denied');
+});
+
+test('negation: "no hubo ninguna reunión entre …" is negated, not planned or occurred', () => {
+  const ev = codeText('No hubo ninguna reunión entre Nicolás Maduro y Gustavo Petro durante la cumbre.', '2024-04-10');
+  assert.equal(one(ev, 'CONSULT').status, 'negated');
+});
+
+test('planned: future tense, "la próxima semana" as a week range, location from "en Ginebra"', () => {
+  const ev = codeText('Los cancilleres de Rusia y Estados Unidos se reunirán la próxima semana en Ginebra.');
+  const e = one(ev, 'CONSULT', 'planned');
+  assert.deepEqual(e.date, { start: '2024-05-20', end: '2024-05-26', precision: 'week', basis: 'relative' });
+  assert.deepEqual(e.location, { name: 'Ginebra', country: 'CHE' });
+});
+
+test('a conditional promise of sanctions is a threat against the actor of the condition', () => {
+  const ev = codeText('"Si Irán enriquece uranio al 90 %, impondremos sanciones inmediatas", dijo un alto funcionario del Gobierno francés.', '2024-11-15');
+  const t = one(ev, 'THREATEN');
+  assert.deepEqual([codes(t, 'source'), codes(t, 'target')], [['FRA'], ['IRN']]);
+  assert.equal(t.attribution?.country, 'FRA');
+  assert.ok(!ev.some((e) => e.type === 'SANCTION' && e.status === 'occurred'));
+});
+
+test('attribution from "según informó el Kremlin" and from an anonymous official', () => {
+  const ev = codeText('Putin y Xi conversaron por videoconferencia, según informó el Kremlin.', '2023-12-30');
+  assert.deepEqual(one(ev, 'CONSULT').attribution, { name: 'Kremlin', country: 'RUS', org: null });
+});
+
+test('"hace 84 días" and explicit dates resolve against the publication date', () => {
+  const ev = codeText('Austin y Shoigu hablaron por última vez hace 84 días.', '2022-05-13');
+  assert.equal(one(ev, 'CONSULT').date?.start, '2022-02-18');
+  const ev2 = codeText('Estados Unidos y Rusia establecieron el 1 de marzo una línea de comunicación militar.', '2022-05-13');
+  assert.deepEqual(one(ev2, 'COOPERATE').date, { start: '2022-03-01', end: '2022-03-01', precision: 'day', basis: 'explicit' });
+});
+
+test('an attack noun takes its attacker from the demonym and its target from "contra"', () => {
+  const ev = codeText('Los ataques rusos contra Járkov se intensificaron ayer.', '2024-05-11');
+  const e = one(ev, 'ASSAULT');
+  assert.deepEqual([codes(e, 'source'), codes(e, 'target')], [['RUS'], ['UKR']]);
+  assert.equal(e.date?.start, '2024-05-10');
+});
+
+test('teaser and related-story blocks produce no events', () => {
+  const text = [
+    'El presidente de Colombia, Gustavo Petro, recibió ayer en Bogotá al presidente de Ecuador, Daniel Noboa.',
+    'READ  Rusia bombardea Odesa y Turquía condena el ataque',
+    'Otros temas de interés',
+    'Argelia retira a su embajador en Madrid',
+    'Israel ataca posiciones de Hezbolá en el sur del Líbano',
+    'Ambos mandatarios acordaron reforzar la cooperación en la frontera común, según la Presidencia colombiana.',
+  ].join('\n\n');
+  const ev = codeText(text, '2024-03-02');
+  assert.ok(ev.some((e) => e.type === 'CONSULT'));
+  for (const e of ev) for (const a of [...e.source, ...e.target]) assert.ok(!['DZA', 'ISR', 'TUR', 'LBN'].includes(a.country ?? ''), `teaser event ${e.type} ${a.name}`);
+});
+
+test('event ids are stable for the same article and evidence, and offsets point into the cleaned text', () => {
+  const text = 'El presidente francés, Emmanuel Macron, se reunió ayer en París con el canciller alemán, Olaf Scholz.';
+  const a = coder().code(article(text, '2023-01-23'));
+  const b = coder().code(article(text, '2023-01-23'));
+  assert.deepEqual(a.events.map((e) => e.id), b.events.map((e) => e.id));
+  for (const e of a.events) assert.equal(a.clean.text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+});
