@@ -69,6 +69,8 @@ export class ClauseView {
     for (;;) {
       const prev = [...this.mentions].reverse().find((x) => x.tokEnd <= cur.tokStart && !x.adjectival && x.refs.length > 0);
       if (!prev || prev.tokStart < limit) break;
+      // "En Moscú, el portavoz…": a mention inside a prepositional phrase is not coordinated with the subject.
+      if (this.prepositionOf(prev) !== 'obj') break;
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
       const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ',', 'ni'].includes(t.norm))
         && gap.every((t) => ['y', 'e', ',', 'ni'].includes(t.norm) || this.cues.determiners.has(t.norm));

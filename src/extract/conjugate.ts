@@ -27,6 +27,8 @@ interface Morphology {
   conditional: string[];
   subjunctive_past: string[];
   enclitics: string[];
+  /** Participle endings by gender and number, replacing the final -o: detenido, detenida, detenidos, detenidas. */
+  participle_agreement: string[];
   irregular: Record<string, IrregularBase>;
   stem_changes: Record<string, { from: string; to: string; ir_weak?: string }>;
 }
@@ -109,7 +111,7 @@ export function conjugate(spec: LemmaSpec, lang = 'es'): VerbForm[] {
   m.conditional.forEach((end, p) => add(lemma + end, 'conditional', p + 1));
   add(lemma, 'infinitive', null);
   add(uir || vowelStem ? stem + 'yendo' : weak + e.gerund, 'gerund', null);
-  add(stem + e.participle, 'participle', null);
+  for (const agr of m.participle_agreement) add(stem + e.participle.slice(0, -1) + agr, 'participle', null);
 
   if (spec.base) applyIrregular(out, spec, m);
   addPastSubjunctive(out, spec.lemma, m);
@@ -136,8 +138,9 @@ function applyIrregular(out: VerbForm[], spec: LemmaSpec, m: Morphology): void {
     set('conditional', m.conditional.map((x) => base.future_stem + x));
   }
   if (base.participle) {
-    const i = out.findIndex((f) => f.tense === 'participle');
-    if (i >= 0) out[i] = { form: prefix + base.participle, lemma: spec.lemma, tense: 'participle', person: null };
+    const irregular = base.participle;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]?.tense === 'participle') out.splice(i, 1);
+    for (const agr of m.participle_agreement) out.push({ form: prefix + irregular.slice(0, -1) + agr, lemma: spec.lemma, tense: 'participle', person: null });
   }
   if (base.gerund) {
     const i = out.findIndex((f) => f.tense === 'gerund');

@@ -16,7 +16,7 @@ interface CuesFile {
   name_particles: string[]; name_containers: string[]; determiners: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
-  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[];
+  occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
 }
 
 export interface CueLexicon {
@@ -55,6 +55,8 @@ export interface CueLexicon {
   numerals: Set<string>;
   /** Words that put one event at another time than its neighbour ("una semana antes de…"). */
   timeShift: Set<string>;
+  titleModifiers: PhraseSet;
+  domesticCollectives: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -103,6 +105,8 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     conditionOpeners: ps(c.condition_openers),
     numerals: set(c.numerals),
     timeShift: set(c.time_shift),
+    titleModifiers: ps(c.title_modifiers),
+    domesticCollectives: set(c.domestic_collectives),
   };
   cache.set(lang, lex);
   return lex;

@@ -188,9 +188,10 @@ function codeSentence(
   }
   applyPledges(drafts, speech, clause, eng);
   dropEmbedded(drafts, clause, candidates);
-  conditionalThreats(drafts, clause);
+  conditionalThreats(drafts, clause, eng);
   addRefusalRejects(drafts);
   fillReactionTargets(drafts, discourse, eng);
+  fillFromSentence(drafts, clause, eng);
   const built: EventRecord[] = [];
   drafts.forEach((d, k) => {
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
@@ -294,8 +295,10 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     }
     const impersonal = clause.tokens[tr.start - 1]?.norm === 'se' && !tr.sense.lemma.endsWith('se');
     if (source.length === 0 && !impersonal && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
-      source = sentenceSubject.length ? sentenceSubject : discourse.topic;
-      carried = true;
+      // "Peskov dijo que … y acusó a Washington": the sentence's own subject before the discourse topic.
+      const main = clause.mainSubject(tr.start).flatMap((m) => m.refs);
+      source = sentenceSubject.length ? sentenceSubject : main.length ? main : discourse.topic;
+      carried = sentenceSubject.length === 0 && main.length === 0;
     }
   }
   if (source.length === 0 && target.length === 0) return null;
@@ -561,14 +564,16 @@ function dropEmbedded(drafts: Draft[], clause: ClauseView, candidates: Candidate
  * "Si Irán enriquece uranio, impondremos sanciones": a hostile act promised on a condition is a
  * THREATEN by its author against the actor of the condition (or the act's target).
  */
-function conditionalThreats(drafts: Draft[], clause: ClauseView): void {
+function conditionalThreats(drafts: Draft[], clause: ClauseView, eng: ExtractEngines): void {
   drafts.forEach((d, k) => {
     if (!HOSTILE.has(d.tr.sense.type) || d.tr.sense.type === 'THREATEN' || d.status.status !== 'hypothetical') return;
     if (!['future', 'present'].includes(d.tr.tense)) return;
     const cond = clause.cues.conditionOpeners.findIn(clause.tokens, 0, clause.tokens.length);
     if (!cond) return;
     const condActor = clause.mentions.find((m) => m.tokStart >= cond.end && m.tokStart <= cond.end + 3 && !m.adjectival && m.refs.length > 0);
-    const target = d.target.length ? d.target : condActor?.refs ?? [];
+    const mine = new Set(d.source.map((r) => toActor(r, eng.kb, null)?.country));
+    const otherState = clause.mentions.find((m) => m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
+    const target = d.target.length ? d.target : condActor?.refs ?? otherState?.refs ?? [];
     if (d.source.length === 0 || target.length === 0) return;
     drafts[k] = {
       ...d,
@@ -611,6 +616,25 @@ function fillReactionTargets(drafts: Draft[], discourse: Discourse, eng: Extract
     if (!pair) continue;
     if ([...countries(pair[0])].some((c) => mine.has(c))) d.target = pair[1];
     else if ([...countries(pair[1])].some((c) => mine.has(c))) d.target = pair[0];
+  }
+}
+
+/**
+ * Last resort for targets: a protest with none is against its own state's government; a warning or
+ * condemnation with none is aimed at the other state the sentence names.
+ */
+function fillFromSentence(drafts: Draft[], clause: ClauseView, eng: ExtractEngines): void {
+  for (const d of drafts) {
+    if (d.target.length) continue;
+    const mine = new Set(d.source.map((r) => toActor(r, eng.kb, null)).flatMap((a) => [a?.country, a?.org]).filter(Boolean));
+    if (d.tr.sense.type === 'PROTEST') {
+      const home = d.location?.country ?? [...mine][0];
+      if (home && /^[A-Z]{3}$/.test(home)) d.target = [{ type: 'state', code: home, sector: 'GOV' }];
+      continue;
+    }
+    if (!['ACCUSE', 'THREATEN'].includes(d.tr.sense.type)) continue;
+    const other = clause.mentions.find((m) => m.tokStart > d.tr.end && !m.adjectival && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
+    if (other) d.target = other.refs;
   }
 }
 

@@ -41,9 +41,19 @@ export interface ArticleMemory {
   newPeople: Map<string, Extract<ActorRef, { type: 'new-person' }>>;
   /** Surname (folded) → KB person named in full earlier ("Wang Yi" … "Wang"). */
   kbSurnames: Map<string, string>;
+  /** How often each state has been named: the most named is the country the article is about. */
+  stateCounts: Map<string, number>;
 }
 
-export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map() });
+/** The state the article has named most so far, or null. */
+export function homeCountry(memory: ArticleMemory): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [code, c] of memory.stateCounts) if (c > n) { best = code; n = c; }
+  return best;
+}
+
+export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map() });
 
 /** States whose press names put the family name first (Xi Jinping → Xi). */
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC']);
@@ -77,6 +87,7 @@ export class MentionFinder {
         p = made.next;
       } else p++;
     }
+    for (const m of mentions) for (const r of m.refs) if (r.type === 'state') memory.stateCounts.set(r.code, (memory.stateCounts.get(r.code) ?? 0) + 1);
     // Surnames of people introduced earlier without a KB entry.
     return this.addNewPeopleSurnames(tokens, mentions, memory).sort((a, b) => a.tokStart - b.tokStart);
   }
@@ -127,7 +138,7 @@ export class MentionFinder {
       return { mention: mk(a.start, a.end, refs, `bloc → ${(bloc?.codes ?? []).join('+')}`), next: p + 1 };
     }
     if (a.kind === 'counterpart') return this.composeCounterpart(tokens, atoms, p, memory, mk);
-    if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk);
+    if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk) ?? this.domesticCollective(tokens, a, memory, mk, p);
 
     const title = a.refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
     const person = this.pickPerson(a.refs, memory, tokens, a);
@@ -248,9 +259,16 @@ export class MentionFinder {
     const reading = country ? title.by_country[country] : undefined;
     const role = reading?.role ?? title.role;
     const sector = reading?.sector ?? (q.sector === 'MIL' ? 'MIL' : title.sector);
-    // Optional ", [el] [general]" then a name.
-    let i = q.end;
-    let next = q.next;
+    const modified = this.cues.titleModifiers.matchAt(tokens, q.end);
+    // Optional ", [el] [general]" then a name; "adjunto … para Europa y Eurasia, James O'Brien" skips to the name.
+    let i = modified ? modified.end : q.end;
+    if (modified) {
+      for (let k = i; k < Math.min(tokens.length, i + 8); k++) {
+        if (tokens[k]?.text === ',') { i = k; break; }
+      }
+    }
+    let next = atoms.findIndex((at, k) => k >= q.next && at.start >= i);
+    if (next < 0) next = atoms.length;
     if (tokens[i]?.text === ',') i++;
     while (tokens[i] && this.cues.determiners.has((tokens[i] as Token).norm)) i++;
     let nxt = atoms[next];
@@ -268,9 +286,9 @@ export class MentionFinder {
     }
     // A name not in the KB after the title: "el canciller mexicano Juan Ramón de la Fuente".
     const nameEnd = this.capitalisedName(tokens, i);
-    if (nameEnd > i && (i === q.end || tokens[q.end]?.text === ',' || this.onlyDeterminers(tokens, q.end, i))) {
+    if (nameEnd > i && (i === q.end || modified || tokens[q.end]?.text === ',' || this.onlyDeterminers(tokens, q.end, i))) {
       const name = textOf(tokens, i, nameEnd);
-      const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country, org: q.org ?? title.org };
+      const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country: country ?? (q.org ?? title.org ? null : homeCountry(memory)), org: q.org ?? title.org };
       memory.newPeople.set(fold((tokens[nameEnd - 1] as Token).text), ref);
       const skip = atoms.findIndex((at, k) => k >= next && at.start >= nameEnd);
       return { mention: mk(a.start, nameEnd, [ref], 'title + new person'), next: skip < 0 ? atoms.length : skip };
@@ -283,13 +301,13 @@ export class MentionFinder {
       s = k + 1;
       if (a.start - 1 - s >= 2 && isCap(tokens[s])) {
         const name = textOf(tokens, s, a.start - 1);
-        const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country, org: q.org ?? title.org };
+        const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name, role, sector, country: country ?? (q.org ?? title.org ? null : homeCountry(memory)), org: q.org ?? title.org };
         memory.newPeople.set(fold((tokens[a.start - 2] as Token).text), ref);
         return { mention: mk(s, q.end, [ref], 'new person + apposed title'), next: q.next };
       }
     }
     // The title alone with a country: the KB person holding that post on the date, else a role-holder group.
-    if (country || q.org || title.org) {
+    if ((country || q.org || title.org) && !modified) {
       const holder = this.holderOf(role, title, country, memory.published);
       if (holder) {
         this.remember(holder, memory);
@@ -381,6 +399,16 @@ export class MentionFinder {
       return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: actor?.country ?? null, org: actor?.org ?? null, sector: actor?.sector ?? sector, role: null }], 'collective + organisation'), next: nxtIdx + 1 };
     }
     return null;
+  }
+
+  /** "decenas de miles de manifestantes", "la policía": with no state named, the article's country. */
+  private domesticCollective(tokens: Token[], a: Extract<Atom, { kind: 'collective' }>, memory: ArticleMemory, mk: MentionMaker, p: number): { mention: Mention; next: number } | null {
+    const word = fold(textOf(tokens, a.start, a.end));
+    const home = homeCountry(memory);
+    if (!this.cues.domesticCollectives.has(word) || !home) return null;
+    let start = a.start;
+    while (start > 0 && this.cues.determiners.has((tokens[start - 1] as Token).norm)) start--;
+    return { mention: mk(start, a.end, [{ type: 'group', name: textOf(tokens, start, a.end), country: home, org: null, sector: a.sector, role: null }], `collective in the article's country (${home})`), next: p + 1 };
   }
 
   private sectorOf(tokens: Token[], from: number, to: number): Sector | null {
