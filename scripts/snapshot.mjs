@@ -29,5 +29,5 @@ const out = [
   ...rows,
   '',
 ].join('\n');
-writeFileSync(`${dir}/snapshot.md`, out);
-console.log(`wrote ${dir}/snapshot.md (${rows.length} events)`);
+writeFileSync('test/fixtures/gold/snapshot.md', out);
+console.log(`wrote test/fixtures/gold/snapshot.md (${rows.length} events)`);

@@ -8,6 +8,9 @@ import { evalCommand } from './eval.js';
 import { explainCommand, mentionsCommand } from './explain.js';
 import { kbCheckCommand } from './kb.js';
 
+// "atalaya code … | head" closes the pipe early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
+
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const isoDate = (v: string): string => {

@@ -69,7 +69,8 @@ export function scoreArticle(id: string, gold: GoldArticleT, events: EventRecord
       candidates.push({ gold: g, event: e, agreement, score: pairScore(agreement) + (g.core ? 0.25 : 0), full: isFullMatch(agreement) });
     }
   }
-  candidates.sort((a, b) => Number(b.full) - Number(a.full) || b.score - a.score);
+  // Full matches first, core gold events before background ones (recall is measured on core events).
+  candidates.sort((a, b) => Number(b.full) - Number(a.full) || Number(b.gold.core) - Number(a.gold.core) || b.score - a.score);
 
   const usedGold = new Set<GoldEventT>();
   const usedEvent = new Set<EventRecord>();

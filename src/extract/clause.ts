@@ -137,9 +137,10 @@ export class ClauseView {
   /** A subject placed after the verb ("dijo Kirby", "informó el Kremlin"). */
   subjectAfter(verbEnd: number): Mention[] {
     const m = this.mentions.find((x) => x.tokStart >= verbEnd && !x.adjectival && x.refs.length > 0);
-    if (!m || m.tokStart - verbEnd > 3) return [];
+    if (!m || m.tokStart - verbEnd > 4) return [];
+    // "informó este viernes el Departamento de Estado": short adverbials may stand between.
     const gap = this.tokens.slice(verbEnd, m.tokStart);
-    if (!gap.every((t) => this.cues.determiners.has(t.norm) || /mente$/.test(t.norm) || ['ayer', 'hoy'].includes(t.norm))) return [];
+    if (!gap.every((t) => /^\p{Ll}/u.test(t.text))) return [];
     return this.coordinatedRight(m, this.clauseEnd(verbEnd));
   }
 

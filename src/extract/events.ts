@@ -144,7 +144,9 @@ function codeSentence(
       triggers.find((o) => !o.sense.nominal && o.start >= tr.end)?.start ?? tokens.length);
     if (!args) { cand.why = 'dropped: no actor for the event in its phrase or context'; continue; }
     let { source, target } = args;
-    const pair = discourse.personPair ?? discourse.pair;
+    // "Blinken instó a Wang…, y ambos mantuvieron una conversación": the pair may be this sentence's.
+    const here = drafts.find((d) => d.target.length > 0);
+    const pair = here ? [here.source, here.target] as [ActorRef[], ActorRef[]] : discourse.personPair ?? discourse.pair;
     if (args.pairUsed && target.length === 0 && pair) {
       // "Los dos hablaron": one party each side.
       source = uniqRefs([...source.filter((r) => r.type !== 'pair'), ...pair[0]]);
@@ -419,9 +421,12 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
       anonymous = tokens.slice(anon.start, affiliation ? affiliation.tokEnd : anon.end).map((x) => x.text).join(' ');
       speaker = [];
     }
-    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens[i - 1]?.norm === 'segun')) speaker = after;
+    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun'))) speaker = after;
     // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
     const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
+    const inverted = /^[,»"”]$/.test(tokens[i - 1]?.text ?? '') || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun');
+    // A verb of saying reports what follows "que" or, inverted ("…», dijo X"), what precedes it; else it reports nothing here.
+    if (que < 0 && !inverted) return;
     acts.push({ verb: i, speaker, anonymous, affiliation, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
   });
   for (let i = 0; i < tokens.length; i++) {
@@ -483,7 +488,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     let own = taken.get(d)?.[0]?.d ?? null;
     if (!own && d.status.lean === 'past') {
       // "acordó ayer suspender…, después de una conversación con…": one occasion, one date.
-      const sibling = drafts.find((o) => o !== d && o.status.lean === 'past' && taken.get(o)?.length && Math.abs(o.tr.start - d.tr.start) <= 25
+      // The occasion's date beats the date of its reporting ("…, según informó este viernes…").
+      const sibling = drafts.find((o) => o !== d && o.status.lean === 'past' && taken.get(o)?.length
         && !tokensBetween(o.tr, d.tr).some((t) => timeShift.has(t.norm)));
       own = sibling ? taken.get(sibling)?.[0]?.d ?? null : null;
     }
@@ -491,6 +497,7 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     const expr = own ?? (d.status.lean === 'past' && act ? speechDates.get(act) ?? null : null);
     d.dateExpr = expr;
     d.date = expr && published ? resolveDate(expr, published, d.status.lean) : null;
+    const reportingDate = !own && !!expr;
     if (expr && published && d.tr.tense === 'none' && d.status.status === 'occurred') {
       // A noun has no tense: "la cumbre … del 22 al 24 de octubre" is the nearer October.
       const ahead = resolveDate(expr, published, 'future');
@@ -501,7 +508,7 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
       // "La cumbre se celebra del 11 al 12 de julio" (published the 11th… or earlier): not yet happened.
       d.status = { ...d.status, status: 'planned', lean: 'future', reason: `${d.status.reason}; dated after publication` };
     }
-    if (d.date && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
+    if (d.date && !reportingDate && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
     const fallback = ['occurred', 'refused', 'denied'].includes(d.status.status);
     if (!d.date && fallback && discourse.anchor) d.date = { ...discourse.anchor, basis: 'inferred' };
     else if (!d.date && published && fallback) d.date = { start: published, end: published, precision: 'day', basis: 'publication' };
