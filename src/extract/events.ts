@@ -91,7 +91,11 @@ export function extractEvents(article: { id: string; published: string | null },
   doc.sentences.forEach((sentence, si) => {
     const mentions = mentionsBySentence[si] as Mention[];
     const next = doc.sentences[si + 1] ?? null;
-    const out = codeSentence(article, sentence, mentions, next, discourse, eng);
+    const out = codeSentence(article, sentence, mentions, next, discourse, eng, si);
+    for (const r of out.retracted) {
+      const k = events.map((e, i) => [e, i] as const).reverse().find(([e]) => e.type === r.type && e.status === 'occurred' && e.evidence.end >= (doc.sentences[si - 2]?.start ?? 0))?.[1];
+      if (k !== undefined) events[k] = { ...(events[k] as EventRecord), status: r.status };
+    }
     events.push(...out.events);
     trace.push({
       index: si,
@@ -121,8 +125,10 @@ function codeSentence(
   next: Sentence | null,
   discourse: Discourse,
   eng: ExtractEngines,
-): { events: EventRecord[]; candidates: Candidate[]; dates: DateExpression[] } {
+  sentenceIndex: number,
+): { events: EventRecord[]; candidates: Candidate[]; dates: DateExpression[]; retracted: Array<{ type: PloverType; status: EventStatus }> } {
   const tokens = sentence.tokens;
+  const retracted: Array<{ type: PloverType; status: EventStatus }> = [];
   const clause = new ClauseView(tokens, mentions, eng.cues);
   const triggers = findTriggers(sentence, mentions, eng.triggers, eng.cues);
   const dates = findDateExpressions(sentence.text, eng.lang).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
@@ -142,7 +148,18 @@ function codeSentence(
     const speaker = quoted ? (quoted.speaker.length ? quoted.speaker.flatMap((m) => m.refs) : quoted.affiliation?.refs ?? []) : [];
     const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun, speaker, eng.triggers.speechVerbs,
       triggers.find((o) => !o.sense.nominal && o.start >= tr.end)?.start ?? tokens.length);
-    if (!args) { cand.why = 'dropped: no actor for the event in its phrase or context'; continue; }
+    if (!args) {
+      cand.why = 'dropped: no actor for the event in its phrase or context';
+      // "«No hubo ninguna conversación», dijo Peskov": the event reported just before is denied.
+      const st = tr.sense.nominal ? decideStatus(tr, clause, eng.cues, null, eng.triggers.denialVerbs) : null;
+      // "no hay ninguna conversación programada" negates a plan, not a past event.
+      const aboutPlan = eng.cues.status.planned_after?.findIn(tokens, tr.end, Math.min(tokens.length, tr.end + 4));
+      if (st?.status === 'negated' && sentenceIndex > 0 && !aboutPlan) {
+        retracted.push({ type: tr.sense.type, status: speech.length ? 'denied' : 'negated' });
+        cand.why += `; ${speech.length ? 'denies' : 'negates'} the last ${tr.sense.type} reported before`;
+      }
+      continue;
+    }
     let { source, target } = args;
     // "Blinken instó a Wang…, y ambos mantuvieron una conversación": the pair may be this sentence's.
     const here = drafts.find((d) => d.target.length > 0);
@@ -167,7 +184,7 @@ function codeSentence(
     if (source.length === 0) { cand.why = 'dropped: no source actor'; continue; }
     if (tr.sense.needsTarget && target.length === 0) { cand.why = 'dropped: this trigger needs a target actor'; continue; }
     if (!args.carried) sentenceSubject = source;
-    const status = decideStatus(tr, clause, eng.cues, next?.tokens ?? null);
+    const status = decideStatus(tr, clause, eng.cues, next?.tokens ?? null, eng.triggers.denialVerbs);
     cand.status = status;
     const loc = clause.locationIn(tr.start, limit) ?? clause.locationIn(clause.clauseStart(tr.start), tr.start);
     const location = loc?.place ? { name: loc.place.name, country: loc.place.country } : null;
@@ -182,16 +199,16 @@ function codeSentence(
     cand.why = `source ${args.carried ? 'carried from context' : 'from the clause'}; ${status.reason}`;
   }
 
+  applyPledges(drafts, speech, clause, eng);
+  dropEmbedded(drafts, clause, candidates);
+  conditionalThreats(drafts, clause, eng);
+  addRefusalRejects(drafts);
   assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift);
   for (const d of [...drafts]) {
     const extra = distributeDates(d, clause, article.published);
     drafts.push(...extra);
     if (extra.length) candidates.push(...extra.map((x) => ({ trigger: x.tr.text, rule: x.tr.sense.rule, type: x.tr.sense.type, emitted: false, why: 'one more date of the same trigger: a separate event' })));
   }
-  applyPledges(drafts, speech, clause, eng);
-  dropEmbedded(drafts, clause, candidates);
-  conditionalThreats(drafts, clause, eng);
-  addRefusalRejects(drafts);
   fillReactionTargets(drafts, discourse, eng);
   fillFromSentence(drafts, clause, eng);
   const built: EventRecord[] = [];
@@ -215,7 +232,7 @@ function codeSentence(
     const subj = clause.subjectBefore(tokens.length);
     if (subj.length) discourse.topic = subj.flatMap((m) => m.refs);
   }
-  return { events: built, candidates, dates };
+  return { events: built, candidates, dates, retracted };
 }
 
 /** "los ataques contra Járkov", "en el norte de la región ucraniana de Járkov": the attacked state. */

@@ -199,9 +199,10 @@ export class MentionFinder {
     if (seen.length === 1) return seen[0] as PersonEntry;
     const active = entries.filter((p) => this.kb.activeOn(p, memory.published));
     if (full.length) return (active[0] ?? entries[0]) ?? null;
-    // A surname alone: only when exactly one such person is in office, and it is capitalised.
+    // A surname alone: only when exactly one such person is in office (or, failing that, in the KB at all).
     if (!isCap(tokens[a.start])) return null;
-    return active.length === 1 ? active[0] as PersonEntry : null;
+    if (active.length === 1) return active[0] as PersonEntry;
+    return active.length === 0 && entries.length === 1 ? entries[0] as PersonEntry : null;
   }
 
   /** Skips ", secretario de Defensa de EE. UU.," after a name; returns the mention end and next atom. */

@@ -30,7 +30,7 @@ function withoutAdverbs(tokens: Token[], from: number, to: number): { view: Toke
 /**
  * @example decideStatus(trigger, clause, cues) // => { status: 'refused', reason: 'cue "se negaron a"', … }
  */
-export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, nextSentenceTokens: Token[] | null): StatusDecision {
+export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, nextSentenceTokens: Token[] | null, denialVerbs: ReadonlyMap<string, unknown>): StatusDecision {
   const tokens = clause.tokens;
   const cStart = clause.clauseStart(tr.start);
   const cEnd = clause.clauseEnd(tr.end);
@@ -50,7 +50,19 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const anyAfter = (set: keyof typeof s, within = 5): string | null => s[set]?.findIn(after.view, 0, Math.min(after.view.length, within))?.value ?? null;
   const base = (status: EventStatus, lean: Lean, reason: string, since = false): StatusDecision => ({ status, lean, reason, lastOccurrenceSince: since });
 
-  const denied = anyBefore('denied_before') ?? anyAfter('denied_after', 12)
+  const denialVerb = (() => {
+    for (let j = tr.start - 1; j >= Math.max(0, tr.start - 14); j--) {
+      const t = tokens[j] as Token;
+      if (!denialVerbs.has(t.text.toLowerCase())) continue;
+      const que = tokens.slice(j + 1, Math.min(tr.start, j + 5)).findIndex((x) => x.norm === 'que');
+      if (que < 0) return null;
+      // No second complement ("y recordó que…") between the denial and the trigger.
+      const rest = tokens.slice(j + 2 + que, tr.start);
+      return rest.some((x) => x.norm === 'que') ? null : t.text;
+    }
+    return null;
+  })();
+  const denied = (denialVerb ? `${denialVerb} que` : null) ?? anyBefore('denied_before') ?? anyAfter('denied_after', 12)
     ?? (nextSentenceTokens && s.denied_after?.findIn(nextSentenceTokens, 0, Math.min(6, nextSentenceTokens.length))?.value) ?? null;
   if (denied) return base('denied', 'past', `denial cue "${denied}"`);
 
@@ -84,6 +96,8 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
     return base('planned', 'future', planned ? `subjunctive after "${planned}"` : 'subjunctive (intention)');
   }
   if (planned) return base('planned', 'future', `planning cue "${planned}"`);
+  const governed = ['infinitive', 'subjunctive', 'subjunctive_past'].includes(tr.tense) ? anyBefore('planned_governors') : null;
+  if (governed) return base('planned', 'future', `complement of "${governed}"`);
   if (tr.sense.nominal) {
     const prev = tokens[tr.start - 1]?.norm ?? '';
     if (/^proxim/.test(prev)) return base('planned', 'future', 'noun after "próximo/a"');

@@ -35,6 +35,7 @@ interface TriggersFile {
   light_verbs: string[];
   speech_verbs: string[];
   pledge_verbs: string[];
+  denial_verbs: string[];
   mode_cues: Record<string, Record<string, string[]>>;
 }
 
@@ -48,6 +49,8 @@ export interface TriggerLexicon {
   speechVerbs: Map<string, Tense>;
   /** Verbs of promising: a negated hostile act in their complement is a pledge (AGREE). */
   pledgeVerbs: Map<string, Tense>;
+  /** Verbs of denying: "negó (el lunes) que Putin hubiera hablado…" makes the complement denied. */
+  denialVerbs: Map<string, Tense>;
   /** Folded form of haber/ser/estar/ir → auxiliary kind and tense. */
   auxiliaries: Map<string, { aux: 'haber' | 'ser' | 'ir'; tense: Tense }>;
   modeCues: Map<PloverType, Array<{ mode: string; words: Set<string> }>>;
@@ -124,6 +127,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
     lightVerbs: formsOf(file.light_verbs),
     speechVerbs: formsOf(file.speech_verbs),
     pledgeVerbs: formsOf(file.pledge_verbs),
+    denialVerbs: formsOf(file.denial_verbs),
     auxiliaries: auxiliariesOf(lang),
     modeCues,
   };

@@ -83,7 +83,8 @@ function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
   const aux = prev ? lex.auxiliaries.get(vkey(prev)) : undefined;
-  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' ? 'perfect' : aux.tense, passive: false };
+  // "habría llamado" (reported, unconfirmed) narrates a past act like "ha llamado".
+  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' || aux.tense === 'conditional' ? 'perfect' : aux.tense, passive: false };
   if (aux?.aux === 'ser') {
     // "ha sido atacado": perfect passive.
     const aux2 = prev2 ? lex.auxiliaries.get(vkey(prev2)) : undefined;

@@ -93,3 +93,17 @@ test('event ids are stable for the same article and evidence, and offsets point 
   assert.deepEqual(a.events.map((e) => e.id), b.events.map((e) => e.id));
   for (const e of a.events) assert.equal(a.clean.text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
 });
+
+test('"negó el lunes que …" denies the complement; a later "No hubo ninguna conversación" denies the call reported before', () => {
+  const ev = codeText('El Kremlin negó el lunes que Vladímir Putin haya mantenido una conversación telefónica con Donald Trump.', '2024-11-11');
+  assert.equal(one(ev, 'CONSULT').status, 'denied');
+  const ev2 = codeText('Según el diario, Trump habría llamado a Putin el jueves. "No hubo ninguna conversación", dijo el portavoz del Kremlin, Dmitri Peskov.', '2024-11-11');
+  const call = one(ev2, 'CONSULT');
+  assert.equal(call.status, 'denied');
+  assert.equal(call.date?.start, '2024-11-07');
+});
+
+test('a verb after a determiner is a noun: "la condena" is not a condemnation act', () => {
+  const ev = codeText('La resolución de condena contra Irán no prosperó en la Junta de Gobernadores.', '2024-11-15');
+  assert.ok(!ev.some((e) => e.evidence.trigger === 'condena'));
+});
