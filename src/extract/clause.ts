@@ -103,7 +103,8 @@ export class ClauseView {
       let j = stop - 1;
       if (this.tokens[j]?.text === ',') j--;
       const ante = this.mentions.find((m) => m.tokEnd - 1 === j && !m.adjectival && m.refs.length > 0);
-      if (ante && this.cues.relatives.matchAt(this.tokens, stop)) return [ante];
+      // "Austin, quien utilizó…", "Argelia, que en junio suspendió…": the antecedent is the subject.
+      if (ante && (this.cues.relatives.matchAt(this.tokens, stop) || this.tokens[stop - 1]?.text === ',')) return [ante];
     }
     return [];
   }

@@ -17,6 +17,7 @@ interface CuesFile {
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
+  compound_prefixes: Record<string, string | null>; preterite_endings: string[];
 }
 
 export interface CueLexicon {
@@ -57,6 +58,9 @@ export interface CueLexicon {
   timeShift: Set<string>;
   titleModifiers: PhraseSet;
   domesticCollectives: Set<string>;
+  /** "hispano" → ESP: first halves of compound demonyms. */
+  compoundPrefixes: Map<string, string>;
+  preteriteEndings: string[];
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -107,6 +111,8 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     timeShift: set(c.time_shift),
     titleModifiers: ps(c.title_modifiers),
     domesticCollectives: set(c.domestic_collectives),
+    compoundPrefixes: new Map(Object.entries(c.compound_prefixes).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => [fold(k), v])),
+    preteriteEndings: c.preterite_endings.map(fold),
   };
   cache.set(lang, lex);
   return lex;

@@ -51,6 +51,8 @@ interface Discourse {
   lastByType: Map<PloverType, { source: ActorRef[]; target: ActorRef[] }>;
   /** Date of the article's lead event (a recent, stated day): undated occurred events default to it. */
   anchor: EventDate | null;
+  /** Date of the last dated plan: "Está previsto que los dos gobiernos firmen…" belongs to it. */
+  planAnchor: EventDate | null;
   /** Parties of the last hostile act (attack, raid, sanction), whom a condemnation is aimed at. */
   lastHostile: { source: ActorRef[]; target: ActorRef[] } | null;
 }
@@ -84,7 +86,7 @@ export function eventId(article: string, start: number, end: number, rule: strin
  */
 export function extractEvents(article: { id: string; published: string | null }, doc: Segmented, eng: ExtractEngines): { events: EventRecord[]; trace: SentenceTrace[] } {
   const memory = newMemory(article.published);
-  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null, lastHostile: null };
+  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null, planAnchor: null, lastHostile: null };
   const events: EventRecord[] = [];
   const trace: SentenceTrace[] = [];
   const mentionsBySentence = doc.sentences.map((s) => eng.mentions.find(s, memory));
@@ -203,7 +205,7 @@ function codeSentence(
   dropEmbedded(drafts, clause, candidates);
   conditionalThreats(drafts, clause, eng);
   addRefusalRejects(drafts);
-  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift);
+  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift, eng.cues.preteriteEndings);
   for (const d of [...drafts]) {
     const extra = distributeDates(d, clause, article.published);
     drafts.push(...extra);
@@ -211,6 +213,7 @@ function codeSentence(
   }
   fillReactionTargets(drafts, discourse, eng);
   fillFromSentence(drafts, clause, eng);
+  fillFromObjectAdjective(drafts, clause, eng);
   const built: EventRecord[] = [];
   drafts.forEach((d, k) => {
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
@@ -364,7 +367,9 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
   let target: ActorRef[] = [];
   let carried = false;
   // "los ataques rusos", "la visita de Lula", "la llamada entre Austin y Shoigu".
-  const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= tr.end && m.tokStart <= tr.end + 2);
+  const commaAfter = tokens.findIndex((t, j) => j >= tr.end && t.text === ',');
+  const npEnd = Math.min(commaAfter < 0 ? tokens.length : commaAfter, tr.end + 8);
+  const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= tr.end && (m.tokStart <= tr.end + 2 || (m.refs.length > 1 && m.tokStart < npEnd)));
   if (adj) source = adj.refs;
   const between = clause.between(tr.end, limit);
   if (between) {
@@ -441,7 +446,10 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun'))) speaker = after;
     // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
     const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
-    const inverted = /^[,»"”]$/.test(tokens[i - 1]?.text ?? '') || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun');
+    // "«…», dijo X": a quotation closes right before; a mere comma ("Lloyd Austin, anunció") is an apposition.
+    const closing = (t: Token | undefined): boolean => /^[»"”]$/.test(t?.text ?? '');
+    const inverted = closing(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && (closing(tokens[i - 2]) || /^[«"“]$/.test(tokens[0]?.text ?? '')))
+      || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun');
     // A verb of saying reports what follows "que" or, inverted ("…», dijo X"), what precedes it; else it reports nothing here.
     if (que < 0 && !inverted) return;
     acts.push({ verb: i, speaker, anonymous, affiliation, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
@@ -481,7 +489,7 @@ function modeFromCues(type: PloverType, tokens: Token[], eng: ExtractEngines): s
 
 /** Each date goes to the nearest trigger (or verb of saying) in the sentence; one trigger may take several. */
 function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse,
-  tokens: Token[], timeShift: ReadonlySet<string>): void {
+  tokens: Token[], timeShift: ReadonlySet<string>, preteriteEndings: readonly string[]): void {
   const tokensBetween = (a: Trigger, b: Trigger): Token[] => tokens.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
   const taken = new Map<Draft, Array<{ d: DateExpression; tok: { start: number; end: number } }>>();
   const speechDates = new Map<SpeechAct, DateExpression>();
@@ -515,7 +523,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     d.dateExpr = expr;
     d.date = expr && published ? resolveDate(expr, published, d.status.lean) : null;
     const reportingDate = !own && !!expr;
-    if (expr && published && d.tr.tense === 'none' && d.status.status === 'occurred') {
+    const pastClause = tokens.some((t) => /^\p{Ll}/u.test(t.text) && t.text.length > 3 && preteriteEndings.some((e) => t.norm.endsWith(e)));
+    if (expr && published && d.tr.tense === 'none' && d.status.status === 'occurred' && !pastClause) {
       // A noun has no tense: "la cumbre … del 22 al 24 de octubre" is the nearer October.
       const ahead = resolveDate(expr, published, 'future');
       const gap = (x: EventDate | null): number => (x ? Math.abs(Date.parse(x.start) - Date.parse(published)) : Infinity);
@@ -525,6 +534,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
       // "La cumbre se celebra del 11 al 12 de julio" (published the 11th… or earlier): not yet happened.
       d.status = { ...d.status, status: 'planned', lean: 'future', reason: `${d.status.reason}; dated after publication` };
     }
+    if (d.date && d.status.status === 'planned' && !reportingDate) discourse.planAnchor = d.date;
+    if (!d.date && d.status.status === 'planned' && discourse.planAnchor) d.date = { ...discourse.planAnchor, basis: 'inferred' };
     if (d.date && !reportingDate && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
     const fallback = ['occurred', 'refused', 'denied'].includes(d.status.status);
     if (!d.date && fallback && discourse.anchor) d.date = { ...discourse.anchor, basis: 'inferred' };
@@ -659,6 +670,20 @@ function fillFromSentence(drafts: Draft[], clause: ClauseView, eng: ExtractEngin
     if (!['ACCUSE', 'THREATEN'].includes(d.tr.sense.type)) continue;
     const other = clause.mentions.find((m) => m.tokStart > d.tr.end && !m.adjectival && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
     if (other) d.target = other.refs;
+  }
+}
+
+const ADJ_TARGETED: ReadonlySet<PloverType> = new Set(['SUPPORT', 'ACCUSE', 'REJECT', 'REQUEST', 'SANCTION', 'CONCEDE', 'AID', 'COERCE', 'THREATEN']);
+
+/** "respaldó el plan de autonomía marroquí": the state named by an adjective in the object. */
+function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: ExtractEngines): void {
+  for (const d of drafts) {
+    if (d.target.length || !ADJ_TARGETED.has(d.tr.sense.type)) continue;
+    const mine = new Set(d.source.map((r) => toActor(r, eng.kb, null)?.country));
+    const end = clause.tokens.findIndex((t, j) => j >= d.tr.end && /^[,;.]$/.test(t.text));
+    const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= d.tr.end && m.tokStart < (end < 0 ? clause.tokens.length : end)
+      && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
+    if (adj) d.target = adj.refs;
   }
 }
 

@@ -43,6 +43,7 @@ export interface ArticleMemory {
   kbSurnames: Map<string, string>;
   /** How often each state has been named: the most named is the country the article is about. */
   stateCounts: Map<string, number>;
+  sentences: number;
 }
 
 /** The state the article has named most so far, or null. */
@@ -53,7 +54,7 @@ export function homeCountry(memory: ArticleMemory): string | null {
   return best;
 }
 
-export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map() });
+export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map(), sentences: 0 });
 
 /** States whose press names put the family name first (Xi Jinping → Xi). */
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC']);
@@ -63,7 +64,8 @@ type Atom =
   | { kind: 'pair'; start: number; end: number }
   | { kind: 'bloc'; start: number; end: number; label: string }
   | { kind: 'counterpart'; start: number; end: number }
-  | { kind: 'collective'; start: number; end: number; sector: Sector };
+  | { kind: 'collective'; start: number; end: number; sector: Sector }
+  | { kind: 'compound'; start: number; end: number; codes: string[] };
 
 const isWord = (t: Token | undefined): boolean => !!t && /\p{L}/u.test(t.text);
 const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
@@ -87,7 +89,10 @@ export class MentionFinder {
         p = made.next;
       } else p++;
     }
-    for (const m of mentions) for (const r of m.refs) if (r.type === 'state') memory.stateCounts.set(r.code, (memory.stateCounts.get(r.code) ?? 0) + 1);
+    // The dateline ("MADRID, 25 Ene.") names where the story is told from: it weighs more.
+    const weight = memory.sentences === 0 ? 3 : 1;
+    memory.sentences++;
+    for (const m of mentions) for (const r of m.refs) if (r.type === 'state') memory.stateCounts.set(r.code, (memory.stateCounts.get(r.code) ?? 0) + weight);
     // Surnames of people introduced earlier without a KB entry.
     return this.addNewPeopleSurnames(tokens, mentions, memory).sort((a, b) => a.tokStart - b.tokStart);
   }
@@ -105,12 +110,27 @@ export class MentionFinder {
       const m = this.kb.matchAt(tokens, i);
       if (m && !this.inContainer(tokens, i, m.refs)) { out.push({ kind: 'kb', start: i, end: m.end, refs: m.refs }); i = m.end; continue; }
       const tok = tokens[i] as Token;
+      const compound = this.compoundDemonym(tok);
+      if (compound) { out.push({ kind: 'compound', start: i, end: i + 1, codes: compound }); i++; continue; }
       if (this.cues.counterpart.has(tok.norm)) { out.push({ kind: 'counterpart', start: i, end: i + 1 }); i++; continue; }
       const col = this.cues.collectives.matchAt(tokens, i);
       if (col) { out.push({ kind: 'collective', start: i, end: col.end, sector: col.value as Sector }); i = col.end; continue; }
       i++;
     }
     return out;
+  }
+
+  /** "hispano-marroquí" → [ESP, MAR]; null when a part is not a demonym. */
+  private compoundDemonym(tok: Token): string[] | null {
+    if (!tok.text.includes('-') || /^\p{Lu}/u.test(tok.text)) return null;
+    const parts = tok.text.split('-');
+    const codes = parts.map((part, k) => {
+      const prefix = this.cues.compoundPrefixes.get(fold(part));
+      if (prefix && k < parts.length - 1) return prefix;
+      const ref = this.kb.lookup(part).find((r) => r.kind === 'state' && r.via === 'demonym');
+      return ref?.kind === 'state' ? ref.code : prefix ?? null;
+    });
+    return codes.every((c): c is string => !!c) && new Set(codes).size > 1 ? codes : null;
   }
 
   /** "la avenida Simón Bolívar", "el Real Madrid": the name belongs to a place or club, not to the actor. */
@@ -138,6 +158,7 @@ export class MentionFinder {
       return { mention: mk(a.start, a.end, refs, `bloc → ${(bloc?.codes ?? []).join('+')}`), next: p + 1 };
     }
     if (a.kind === 'counterpart') return this.composeCounterpart(tokens, atoms, p, memory, mk);
+    if (a.kind === 'compound') return { mention: mk(a.start, a.end, a.codes.map((code) => ({ type: 'state' as const, code, sector: null })), 'compound demonym', { adjectival: true }), next: p + 1 };
     if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk) ?? this.domesticCollective(tokens, a, memory, mk, p);
 
     const title = a.refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
@@ -359,6 +380,14 @@ export class MentionFinder {
         this.remember(person, memory);
         return { mention: mk(start, nxt.end, [{ type: 'person', id: person.id }], 'counterpart + KB person'), next: q.next + 1 };
       }
+    }
+    const nameEnd = tokens[q.end]?.text === ',' ? this.capitalisedName(tokens, i) : i;
+    if (nameEnd > i && q.country) {
+      // "su homólogo marroquí, Nasser Bourita": a person the KB lacks, in that state.
+      const ref: Extract<ActorRef, { type: 'new-person' }> = { type: 'new-person', name: textOf(tokens, i, nameEnd), role: null, sector: null, country: q.country, org: null };
+      memory.newPeople.set(fold((tokens[nameEnd - 1] as Token).text), ref);
+      const skip = atoms.findIndex((at, k) => k >= q.next && at.start >= nameEnd);
+      return { mention: mk(start, nameEnd, [ref], 'counterpart + new person'), next: skip < 0 ? atoms.length : skip };
     }
     return { mention: mk(start, q.end, [{ type: 'counterpart', name: textOf(tokens, start, q.end), country: q.country }], 'counterpart (same role, other state)'), next: q.next };
   }

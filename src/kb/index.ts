@@ -117,6 +117,13 @@ export class KnowledgeBase {
     return best;
   }
 
+  /** Entities whose alias is exactly this word or phrase. */
+  lookup(text: string): EntityRef[] {
+    const tokens = this.tokenize(text);
+    const m = this.matchAt(tokens, 0);
+    return m && m.end === tokens.length ? m.refs : [];
+  }
+
   /** Role a person held on `day` (YYYY-MM-DD); null when none is known for that day. */
   roleOn(person: PersonEntry, day: string | null): RoleEntry | null {
     if (!day) return person.roles[person.roles.length - 1] ?? null;
