@@ -17,7 +17,7 @@ interface CuesFile {
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
-  compound_prefixes: Record<string, string | null>; preterite_endings: string[];
+  compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
 }
 
 export interface CueLexicon {
@@ -61,6 +61,8 @@ export interface CueLexicon {
   /** "hispano" → ESP: first halves of compound demonyms. */
   compoundPrefixes: Map<string, string>;
   preteriteEndings: string[];
+  /** Prepositions introducing a purpose infinitive ("para reunirse"). */
+  purpose: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -113,6 +115,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     domesticCollectives: set(c.domestic_collectives),
     compoundPrefixes: new Map(Object.entries(c.compound_prefixes).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => [fold(k), v])),
     preteriteEndings: c.preterite_endings.map(fold),
+    purpose: set(c.purpose),
   };
   cache.set(lang, lex);
   return lex;

@@ -175,7 +175,12 @@ function codeSentence(
       target = uniqRefs(resolvePairs(target, pair));
     }
     target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
-    if (UNDIRECTED.has(tr.sense.type) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
+    if ((UNDIRECTED.has(tr.sense.type) || tr.sense.reciprocal) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
+    if (tr.sense.mode === 'third-party' && target.length === 0) {
+      // "con la mediación de Emiratos": the mediator meets the parties of the sentence.
+      const parties = (clause.mainSubject(tr.start).flatMap((m) => m.refs)).filter((r) => !source.includes(r));
+      target = parties;
+    }
     if (UNDIRECTED.has(tr.sense.type) && target.length === 0) {
       // "acordó … después de una conversación telefónica con Sheinbaum": the same counterpart.
       const other = clause.mentions.find((m) => m.tokStart > tr.end && !m.adjectival && m.refs.length && clause.prepositionOf(m) === 'con');
@@ -192,7 +197,8 @@ function codeSentence(
     const location = loc?.place ? { name: loc.place.name, country: loc.place.country } : null;
     if ((tr.sense.type === 'ASSAULT' || tr.sense.type === 'COERCE') && target.length === 0) {
       const place = placeTarget(tr, clause, limit) ?? (loc?.place ? loc.place.country : null);
-      if (place && !source.some((r) => r.type === 'state' && r.code === place)) target = [{ type: 'state', code: place, sector: null }];
+      const own = new Set(source.map((r) => toActor(r, eng.kb, article.published)?.country));
+      if (place && !own.has(place)) target = [{ type: 'state', code: place, sector: null }];
     }
     drafts.push({
       tr, source, target, sourceCarried: args.carried, status, dateExpr: null, date: null, location,
@@ -201,6 +207,7 @@ function codeSentence(
     cand.why = `source ${args.carried ? 'carried from context' : 'from the clause'}; ${status.reason}`;
   }
 
+  inheritPurpose(drafts, clause);
   applyPledges(drafts, speech, clause, eng);
   dropEmbedded(drafts, clause, candidates);
   conditionalThreats(drafts, clause, eng);
@@ -246,7 +253,8 @@ function placeTarget(tr: Trigger, clause: ClauseView, limit: number): string | n
     if (m.place && ['contra', 'sobre', 'a', 'en', 'de'].includes(prep)) return m.place.country;
     const group = m.refs[0];
     if (group?.type === 'group' && group.country && ['en', 'contra', 'sobre'].includes(prep)) return group.country;
-    if (m.adjectival && m.tokStart > tr.end + 1) {
+    const comma = clause.tokens.findIndex((t, j) => j >= tr.end && t.text === ',');
+    if (m.adjectival && m.tokStart > tr.end + 1 && (comma < 0 || m.tokStart < comma)) {
       const ref = m.refs[0];
       if (ref?.type === 'state') return ref.code;
     }
@@ -278,7 +286,8 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   const between = clause.between(tr.end, limit);
   if (tr.passive) {
     const agent = clause.objectAfter(tr.end, ['por'], limit).flatMap((m) => m.refs);
-    target = source;
+    // A reduced relative's own targets follow it ("lanzados por Rusia contra Kiev"); a full passive's patient is its subject.
+    target = tr.reduced ? clause.objectAfter(tr.end, tr.sense.target.filter((p) => p !== 'obj'), limit).flatMap((m) => m.refs) : source;
     source = agent;
   } else if (between && tr.sense.target.includes('entre')) {
     source = [...source, ...between[0].flatMap((m) => m.refs)];
@@ -294,9 +303,10 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m) === 'obj' ? 'obj' : clause.prepositionOf(m)));
     if (place?.place) target = [{ type: 'state', code: place.place.country, sector: null }];
   }
-  if (target.length === 0 && !tr.passive && ['SANCTION', 'CONCEDE', 'AID'].includes(tr.sense.type)) {
-    // "imponían gravámenes a los productos de México": the owner of the goods.
-    target = clause.objectAfter(tr.end, ['de'], objStop).flatMap((m) => m.refs).filter((r) => !source.includes(r));
+  if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && ['SANCTION', 'CONCEDE', 'AID'].includes(tr.sense.type)) {
+    // "imponían gravámenes a los productos de México": the owner of the goods, inside the object phrase.
+    const stop = clause.tokens.findIndex((t, j) => j >= tr.end && ['con', 'por', 'tras', 'segun', ','].includes(t.norm));
+    target = clause.objectAfter(tr.end, ['de'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
 
   if (target.length === 0 && !tr.passive && objectNoun) {
@@ -497,8 +507,13 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     let best: Draft | SpeechAct | null = null;
     let bestDist = Infinity;
     const dist = (s: number, e: number): number => (dt.tok.start >= e ? dt.tok.start - e : s - dt.tok.end + 1);
+    // "suspendido desde agosto de 2022": a "since" date dates only an adjacent or "not since" event.
+    // ("desde el jueves, cuando Quito declaró…" dates the "cuando" clause.)
+    const since = (tokens[dt.tok.start - 1]?.norm === 'desde' || tokens[dt.tok.start]?.norm === 'desde')
+      && !(tokens[dt.tok.end]?.text === ',' && tokens[dt.tok.end + 1]?.norm === 'cuando');
     for (const d of drafts) {
       const n = dist(d.tr.start, d.tr.end);
+      if (since && n > 3 && !d.status.lastOccurrenceSince) continue;
       if (n < bestDist) { bestDist = n; best = d; }
     }
     for (const a of speech) {
@@ -620,6 +635,15 @@ function conditionalThreats(drafts: Draft[], clause: ClauseView, eng: ExtractEng
   });
 }
 
+/** "viajará a China para reunirse con Xi": a purpose infinitive shares its governing event's status. */
+function inheritPurpose(drafts: Draft[], clause: ClauseView): void {
+  for (const d of drafts) {
+    if (d.tr.tense !== 'infinitive' || !clause.cues.purpose.has(clause.tokens[d.tr.start - 1]?.norm ?? '')) continue;
+    const gov = [...drafts].reverse().find((g) => g !== d && g.tr.end <= d.tr.start && !g.tr.sense.nominal);
+    if (gov && d.status.status === 'occurred' && gov.status.status !== 'occurred') d.status = { ...gov.status, reason: `purpose of "${gov.tr.text}": ${gov.status.reason}` };
+  }
+}
+
 /** "se negaron a hablar": the refused act (status refused) and the refusal itself (REJECT). */
 function addRefusalRejects(drafts: Draft[]): void {
   for (const d of [...drafts]) {
@@ -634,7 +658,7 @@ function addRefusalRejects(drafts: Draft[]): void {
   }
 }
 
-const REACTIONS: ReadonlySet<PloverType> = new Set(['THREATEN', 'ACCUSE', 'PROTEST', 'REJECT']);
+const REACTIONS: ReadonlySet<PloverType> = new Set(['THREATEN', 'ACCUSE', 'REJECT']);
 
 /**
  * A warning, condemnation or protest with no named target ("condenaron la irrupción", "advirtió de
@@ -790,8 +814,8 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
-      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false },
-      tense: 'preterite', passive: false, lightVerb: -1,
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false, reciprocal: false },
+      tense: 'preterite', passive: false, reduced: false, lightVerb: -1,
     };
     const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };
     const date: EventDate | null = article.published ? { start: article.published, end: article.published, precision: 'day', basis: 'publication' } : null;

@@ -433,8 +433,11 @@ export class MentionFinder {
 
   /** "decenas de miles de manifestantes", "la policía": with no state named, the article's country. */
   private domesticCollective(tokens: Token[], a: Extract<Atom, { kind: 'collective' }>, memory: ArticleMemory, mk: MentionMaker, p: number): { mention: Mention; next: number } | null {
-    const word = fold(textOf(tokens, a.start, a.end));
-    const home = homeCountry(memory);
+    const word = fold((tokens[a.end - 1] as Token).text);
+    // "Miles de personas se manifestaron en Buenos Aires": the sentence's place first, then the article's country.
+    const placed = tokens.map((_, k) => this.kb.matchAt(tokens, k)).flatMap((m) => m?.refs ?? [])
+      .map((r) => (r.kind === 'place' ? r.country : r.kind === 'state' && r.via === 'metonym' && r.place ? r.code : null)).find((c) => c);
+    const home = placed ?? homeCountry(memory);
     if (!this.cues.domesticCollectives.has(word) || !home) return null;
     let start = a.start;
     while (start > 0 && this.cues.determiners.has((tokens[start - 1] as Token).norm)) start--;

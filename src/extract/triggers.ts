@@ -14,6 +14,8 @@ export interface Trigger {
   /** Tense of the finite verb that carries the event (the auxiliary's for compound forms). */
   tense: Tense | 'perfect' | 'none';
   passive: boolean;
+  /** A participle used as a reduced relative: "drones lanzados por Rusia contra Kiev". */
+  reduced: boolean;
   /** For nouns: index of a light verb before it ("mantuvieron una conversación"), or -1. */
   lightVerb: number;
 }
@@ -40,7 +42,7 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
         const light = lightVerbBefore(tokens, i, lex, cues);
         // "restablecerá las sanciones": the noun's event takes the light verb's tense.
         const tense = light >= 0 ? lex.lightVerbs.get(vkey(tokens[light] as Token)) ?? 'none' : 'none';
-        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense, passive: false, lightVerb: light });
+        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense, passive: false, reduced: false, lightVerb: light });
         i = noun.end;
         continue;
       }
@@ -53,7 +55,7 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
       if (hit && !nounUse) {
         const v = verbTense(tokens, i, hit.tense, lex);
         if (v) {
-          out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, lightVerb: -1 });
+          out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, reduced: v.reduced, lightVerb: -1 });
           i++;
           continue;
         }
@@ -74,23 +76,27 @@ function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boo
   if (sense.excludes) for (let j = from; j < Math.min(tokens.length, from + 4); j++) if (sense.excludes.has(key(tokens[j] as Token))) return false;
   if (!sense.requires) return true;
   for (let j = from; j < Math.min(tokens.length, from + 7); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
+  // "30 drones lanzados por Rusia": the object may stand just before a participle.
+  for (let j = Math.max(0, from - 4); j < from - 1; j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   return false;
 }
 
 /** Tense of a verb form with its auxiliaries; null for a participle used as an adjective. */
-function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon): { start: number; tense: Tense | 'perfect'; passive: boolean } | null {
-  if (tense !== 'participle') return { start: i, tense, passive: false };
+function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon): { start: number; tense: Tense | 'perfect'; passive: boolean; reduced: boolean } | null {
+  if (tense !== 'participle') return { start: i, tense, passive: false, reduced: false };
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
   const aux = prev ? lex.auxiliaries.get(vkey(prev)) : undefined;
   // "habría llamado" (reported, unconfirmed) narrates a past act like "ha llamado".
-  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' || aux.tense === 'conditional' ? 'perfect' : aux.tense, passive: false };
+  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' || aux.tense === 'conditional' ? 'perfect' : aux.tense, passive: false, reduced: false };
   if (aux?.aux === 'ser') {
     // "ha sido atacado": perfect passive.
     const aux2 = prev2 ? lex.auxiliaries.get(vkey(prev2)) : undefined;
-    if (aux?.tense === 'participle' && aux2?.aux === 'haber') return { start: i - 2, tense: aux2.tense === 'present' ? 'perfect' : aux2.tense, passive: true };
-    return { start: i - 1, tense: aux.tense, passive: true };
+    if (aux?.tense === 'participle' && aux2?.aux === 'haber') return { start: i - 2, tense: aux2.tense === 'present' ? 'perfect' : aux2.tense, passive: true, reduced: false };
+    return { start: i - 1, tense: aux.tense, passive: true, reduced: false };
   }
+  // "drones lanzados por Rusia": a participle followed by its agent is a reduced passive.
+  if (tokens[i + 1]?.norm === 'por') return { start: i, tense: 'perfect', passive: true, reduced: true };
   return null;
 }
 

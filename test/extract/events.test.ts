@@ -107,3 +107,27 @@ test('a verb after a determiner is a noun: "la condena" is not a condemnation ac
   const ev = codeText('La resolución de condena contra Irán no prosperó en la Junta de Gobernadores.', '2024-11-15');
   assert.ok(!ev.some((e) => e.evidence.trigger === 'condena'));
 });
+
+test('a purpose infinitive shares the plan of its governing verb; a "since" date does not date another event', () => {
+  const ev = codeText('El presidente de Francia, Emmanuel Macron, viajará la próxima semana a China para reunirse con Xi Jinping.', '2024-03-11');
+  const meet = ev.find((e) => e.type === 'CONSULT' && e.target.some((a) => a.name === 'Xi Jinping'));
+  assert.equal(meet?.status, 'planned');
+  assert.equal(meet?.date?.start, '2024-03-18');
+  const ev2 = codeText('Washington y Pekín acordaron reanudar el diálogo militar, suspendido desde agosto de 2022.', '2024-03-11');
+  assert.equal(one(ev2, 'AGREE').date?.start, '2024-03-11');
+});
+
+test('a reduced passive ("drones lanzados por Rusia contra Kiev") is an attack by the agent', () => {
+  const ev = codeText('El Ejército ucraniano derribó durante la noche 30 drones lanzados por Rusia contra Kiev.', '2024-03-11');
+  assert.ok(ev.some((e) => e.type === 'ASSAULT' && codes(e, 'source')[0] === 'RUS' && codes(e, 'target')[0] === 'UKR'));
+});
+
+test('reciprocal exchanges and compound demonyms give both parties', () => {
+  const ev = codeText('Rusia y Ucrania intercambiaron el sábado 150 prisioneros de guerra.', '2024-03-11');
+  const swap = one(ev, 'CONCEDE');
+  assert.deepEqual([codes(swap, 'source'), codes(swap, 'target')], [['RUS'], ['UKR']]);
+  const ev2 = codeText('La cumbre hispano-marroquí se celebrará del 1 al 2 de febrero en Rabat.', '2023-01-25');
+  const summit = one(ev2, 'CONSULT', 'planned');
+  assert.deepEqual([...codes(summit, 'source'), ...codes(summit, 'target')].sort(), ['ESP', 'MAR']);
+  assert.deepEqual(summit.date, { start: '2023-02-01', end: '2023-02-02', precision: 'day', basis: 'explicit' });
+});
