@@ -38,8 +38,17 @@ export class ClauseView {
     let j = m.tokStart - 1;
     const skippable = (t: Token): boolean => this.cues.determiners.has(t.norm) || this.cues.numerals.has(t.norm) || /^\d/.test(t.text);
     while (j >= 0 && skippable(this.tokens[j] as Token)) j--;
-    const t = this.tokens[j];
+    let t = this.tokens[j];
+    // "miles de manifestantes": a quantity, not a prepositional phrase.
+    if (t?.norm === 'de' && this.cues.quantities.has(this.tokens[j - 1]?.norm ?? '')) {
+      j -= 2;
+      while (j >= 0 && skippable(this.tokens[j] as Token)) j--;
+      t = this.tokens[j];
+    }
     if (!t) return 'obj';
+    // "cerca de Taiwán", "frente a la embajada".
+    const before = this.tokens[j - 1]?.norm ?? '';
+    if ((t.norm === 'de' || t.norm === 'a' || t.norm === 'al' || t.norm === 'del') && this.cues.compoundPrepositions.has(before)) return before;
     if (t.norm === 'al') return 'a';
     if (t.norm === 'del') return 'de';
     return this.cues.prepositions.has(t.norm) ? t.norm : 'obj';

@@ -18,6 +18,7 @@ interface CuesFile {
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
+  compound_prepositions: string[]; quantities: string[]; object_clitics: string[];
 }
 
 export interface CueLexicon {
@@ -63,6 +64,10 @@ export interface CueLexicon {
   preteriteEndings: string[];
   /** Prepositions introducing a purpose infinitive ("para reunirse"). */
   purpose: Set<string>;
+  compoundPrepositions: Set<string>;
+  quantities: Set<string>;
+  /** Object pronouns attached to infinitives and gerunds ("acusarla"). */
+  objectClitics: string[];
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -116,6 +121,9 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     compoundPrefixes: new Map(Object.entries(c.compound_prefixes).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => [fold(k), v])),
     preteriteEndings: c.preterite_endings.map(fold),
     purpose: set(c.purpose),
+    compoundPrepositions: set(c.compound_prepositions),
+    quantities: set(c.quantities),
+    objectClitics: c.object_clitics.map(fold),
   };
   cache.set(lang, lex);
   return lex;

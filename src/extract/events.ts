@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Actor, Attribution, EventDate, EventLocation, EventRecord, EventStatus, PloverType } from '../events/model.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import type { Segmented, Sentence, Token } from '../text/model.js';
+import { fold } from '../text/normalize.js';
 import { ClauseView } from './clause.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { findDateExpressions, resolveDate, type DateExpression } from './dates.js';
@@ -175,6 +176,12 @@ function codeSentence(
       target = uniqRefs(resolvePairs(target, pair));
     }
     target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
+    // "tras acusarla de injerencia": an object clitic stands for the last event's target.
+    if (target.length === 0 && !tr.sense.nominal && (tr.tense === 'infinitive' || tr.tense === 'gerund')) {
+      const word = (tokens[tr.end - 1] as Token).norm;
+      const prev = drafts[drafts.length - 1];
+      if (eng.cues.objectClitics.some((c) => word.endsWith(c)) && prev && word !== fold(tr.sense.lemma)) target = prev.target;
+    }
     if ((UNDIRECTED.has(tr.sense.type) || tr.sense.reciprocal) && target.length === 0 && source.length >= 2) { target = source.slice(1); source = source.slice(0, 1); }
     if (tr.sense.mode === 'third-party' && target.length === 0) {
       // "con la mediación de Emiratos": the mediator meets the parties of the sentence.
@@ -280,7 +287,9 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
   const limit = Math.min(clause.clauseEnd(tr.end), nextVerbTrigger);
   const subject = clause.subjectBefore(tr.start);
-  const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit));
+  // Objects stop at "que" and at an inverted verb of saying ("…, confirmó el Gobierno de Suecia").
+  const saying = clause.tokens.findIndex((t, j) => j >= tr.end && speechVerbs.has(verbKey(t.text)));
+  const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit), saying < 0 ? limit : saying);
   let source: ActorRef[] = subject.flatMap((m) => m.refs);
   let target: ActorRef[] = [];
   const between = clause.between(tr.end, limit);

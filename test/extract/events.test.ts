@@ -131,3 +131,15 @@ test('reciprocal exchanges and compound demonyms give both parties', () => {
   assert.deepEqual([...codes(summit, 'source'), ...codes(summit, 'target')].sort(), ['ESP', 'MAR']);
   assert.deepEqual(summit.date, { start: '2023-02-01', end: '2023-02-02', precision: 'day', basis: 'explicit' });
 });
+
+test('crowds, compound prepositions, singular people nouns and object clitics', () => {
+  const ev = codeText('Cientos de manifestantes protestaron frente a la embajada de Israel en Madrid.', '2023-06-16');
+  const p = one(ev, 'PROTEST');
+  assert.deepEqual([codes(p, 'source'), codes(p, 'target')], [['ESP'], ['ISR']]);
+  const ev2 = codeText('China desplegó el martes una veintena de buques de guerra cerca de Taiwán.', '2023-06-16');
+  assert.deepEqual(codes(one(ev2, 'MOBILIZE'), 'target'), ['TWN']);
+  const ev3 = codeText('La policía turca detuvo a un periodista sueco acusado de espionaje, confirmó el Gobierno de Suecia.', '2023-06-16');
+  assert.deepEqual(codes(one(ev3, 'COERCE'), 'target'), ['SWE']);
+  const ev4 = codeText('Venezuela expulsó a la misión de observación de la Unión Europea tras acusarla de injerencia.', '2023-06-16');
+  assert.deepEqual(codes(one(ev4, 'ACCUSE'), 'target'), ['EU']);
+});
