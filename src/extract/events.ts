@@ -458,7 +458,9 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     const after = clause.subjectAfter(i + 1);
     const anon = eng.cues.anonymous.findIn(tokens, i + 1, Math.min(tokens.length, i + 6));
     if (anon) {
-      affiliation = clause.mentions.find((m) => m.tokStart >= anon.end && m.tokStart <= anon.end + 2 && m.refs.length > 0 && clause.prepositionOf(m) === 'de') ?? null;
+      // "un alto funcionario del Gobierno francés": the affiliation follows, or the phrase is itself a mention.
+      affiliation = clause.mentions.find((m) => m.refs.length > 0 && ((m.tokStart >= anon.end && m.tokStart <= anon.end + 2 && clause.prepositionOf(m) === 'de')
+        || (m.tokStart <= anon.start && m.tokEnd >= anon.end))) ?? null;
       anonymous = tokens.slice(anon.start, affiliation ? affiliation.tokEnd : anon.end).map((x) => x.text).join(' ');
       speaker = [];
     }
