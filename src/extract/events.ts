@@ -14,6 +14,8 @@ import { verbKey, type TriggerLexicon } from './trigger-lexicon.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 const UNDIRECTED: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+/** Types that say nothing without a target ("condenó", "pidió"); attacks, deployments, retreats and protests may stand alone. */
+const NEEDS_TARGET: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE', 'AID', 'SANCTION', 'COERCE']);
 
 export interface Candidate {
   trigger: string;
@@ -234,6 +236,7 @@ function codeSentence(
     const rec = buildRecord(article, sentence, d, eng, k > 0 && drafts.slice(0, k).some((o) => o.tr === d.tr) ? `#${k}` : '');
     if (!rec) { if (cand) cand.why = 'dropped: actors did not resolve'; return; }
     if (UNDIRECTED.has(rec.type) && rec.target.length === 0) { if (cand) cand.why = 'dropped: no counterpart for a two-sided event'; return; }
+    if (NEEDS_TARGET.has(rec.type) && rec.target.length === 0) { if (cand) cand.why = `dropped: a ${rec.type} with no one it is aimed at`; return; }
     if (cand) { cand.emitted = true; cand.event = rec; cand.date = rec.date ? `${rec.date.start}..${rec.date.end} (${rec.date.basis})` : 'none'; }
     built.push(...splitByParty(rec));
     discourse.lastByType.set(d.tr.sense.type, { source: d.source, target: d.target });
@@ -372,9 +375,13 @@ function speechBefore(clause: ClauseView, i: number, speechVerbs: ReadonlyMap<st
   return false;
 }
 
-/** Objects stop at the next "que": "pidió a Rusia que retire sus tropas de Ucrania". */
+/** Objects stop at the next "que" ("pidió a Rusia que retire…") and at ", y"/", pero" opening a new clause. */
 function nextComplementizer(clause: ClauseView, from: number, limit: number): number {
-  for (let j = from; j < limit; j++) if ((clause.tokens[j] as Token).norm === 'que') return j;
+  for (let j = from; j < limit; j++) {
+    const t = clause.tokens[j] as Token;
+    if (t.norm === 'que') return j;
+    if (t.text === ',' && ['y', 'e', 'pero', 'mientras', 'aunque'].includes(clause.tokens[j + 1]?.norm ?? '')) return j;
+  }
   return limit;
 }
 
@@ -541,6 +548,7 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
       // "acordó ayer suspender…, después de una conversación con…": one occasion, one date.
       // The occasion's date beats the date of its reporting ("…, según informó este viernes…").
       const sibling = drafts.find((o) => o !== d && o.status.lean === 'past' && taken.get(o)?.length
+        && DAY_KINDS.has(taken.get(o)?.[0]?.d.kind ?? '')
         && !tokensBetween(o.tr, d.tr).some((t) => timeShift.has(t.norm)));
       own = sibling ? taken.get(sibling)?.[0]?.d ?? null : null;
     }
@@ -598,6 +606,9 @@ function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, 
 }
 
 const HOSTILE: ReadonlySet<PloverType> = new Set(['MOBILIZE', 'ASSAULT', 'SANCTION', 'THREATEN', 'COERCE']);
+
+/** Date expressions that name one day: only these are shared between events of one sentence. */
+const DAY_KINDS: ReadonlySet<string> = new Set(['date', 'day_of_month', 'weekday', 'weekday_day', 'relative_day']);
 
 const GOVERNORS: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'THREATEN']);
 const NONFINITE = new Set(['infinitive', 'subjunctive', 'subjunctive_past', 'gerund']);

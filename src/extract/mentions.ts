@@ -400,7 +400,13 @@ export class MentionFinder {
     while (i < tokens.length && steps < 4) {
       const t = tokens[i] as Token;
       if (this.cues.collectiveModifiers.has(t.norm)) { i++; steps++; continue; }
-      if ((t.norm === 'de' || t.norm === 'del') && isCap(tokens[i + 1]) && !this.kb.matchAt(tokens, i + 1)) { i += 2; steps++; continue; }
+      if ((t.norm === 'de' || t.norm === 'del') && isCap(tokens[i + 1]) && !this.kb.matchAt(tokens, i + 1)) {
+        // "Ministerio de Asuntos Exteriores de …": the whole capitalised name.
+        i += 2;
+        while (i < tokens.length && ((isCap(tokens[i]) && !this.kb.matchAt(tokens, i)) || (tokens[i]?.norm === 'y' && isCap(tokens[i + 1])))) i++;
+        steps++;
+        continue;
+      }
       break;
     }
     const nxtIdx = atoms.findIndex((at, k) => k > p && at.start >= i);

@@ -73,7 +73,9 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   let j = tr.start - 1;
   while (j >= cStart && cues.verbClitics.has((tokens[j] as Token).norm)) j--;
   const negWord = j >= cStart ? (tokens[j] as Token).norm : '';
-  const negatedPhrase = anyBefore('negated_phrases') ?? (before.view[0]?.norm === 'ni' ? 'ni … ni' : null);
+  // "Ni Irán ni la UE han propuesto…" negates its own clause, not a later relative ("…, del que EE. UU. se retiró").
+  const niClause = before.view[0]?.norm === 'ni' && !before.view.some((t) => t.norm === 'que');
+  const negatedPhrase = anyBefore('negated_phrases') ?? (niClause ? 'ni … ni' : null);
   if (cues.negation.has(negWord) || (negatedPhrase && (tr.sense.nominal || negatedPhrase === 'ni … ni'))) {
     // "no han hablado desde el 11 de febrero": they last spoke then.
     const since = after.view.slice(0, 4).some((t) => t.norm === 'desde');

@@ -143,3 +143,10 @@ test('crowds, compound prepositions, singular people nouns and object clitics', 
   const ev4 = codeText('Venezuela expulsó a la misión de observación de la Unión Europea tras acusarla de injerencia.', '2023-06-16');
   assert.deepEqual(codes(one(ev4, 'ACCUSE'), 'target'), ['EU']);
 });
+
+test('directed events need a target; a new clause after ", y" is not the object', () => {
+  const ev = codeText('Irán vetó el año pasado a varios inspectores.', '2024-11-15');
+  assert.ok(!ev.some((e) => e.type === 'REJECT' && e.target.length === 0));
+  const ev2 = codeText('Los gobiernos de Colombia y Brasil condenaron la irrupción en la embajada, y el presidente colombiano, Gustavo Petro, la calificó de ilegal.', '2024-04-06');
+  assert.ok(!ev2.some((e) => e.type === 'ACCUSE' && e.target.some((a) => a.name === 'Gustavo Petro')));
+});
