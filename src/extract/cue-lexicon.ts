@@ -18,7 +18,7 @@ interface CuesFile {
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
-  compound_prepositions: string[]; quantities: string[]; object_clitics: string[];
+  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[];
 }
 
 export interface CueLexicon {
@@ -68,6 +68,8 @@ export interface CueLexicon {
   quantities: Set<string>;
   /** Object pronouns attached to infinitives and gerunds ("acusarla"). */
   objectClitics: string[];
+  /** Reflexive pronouns that pronominal verbs need before a finite form ("se reunió", "nos reunimos"). */
+  reflexives: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -80,7 +82,8 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
   const c = loadLangData<CuesFile>(lang, 'cues');
   const ps = (xs: string[]): PhraseSet => new PhraseSet(tokenize, xs);
   const collectiveLabel = new Map<string, string>();
-  for (const [sector, words] of Object.entries(c.collectives)) for (const w of words) collectiveLabel.set(fold(w), sector);
+  const collectiveWords: string[] = [];
+  for (const [sector, words] of Object.entries(c.collectives)) for (const w of words) { collectiveLabel.set(fold(w), sector); collectiveWords.push(w); }
   const blocCodes = new Map<string, { codes: string[]; org: string }>();
   for (const b of c.blocs) for (const f of b.forms) blocCodes.set(fold(f), { codes: b.codes, org: b.org });
   const status: Record<string, PhraseSet> = {};
@@ -98,7 +101,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     warnings: ps(c.warning_phrases),
     attributionBefore: ps(c.attribution.before),
     anonymous: ps(c.attribution.anonymous),
-    collectives: new PhraseSet(tokenize, collectiveLabel.keys(), (p) => collectiveLabel.get(fold(p)) ?? 'GOV'),
+    collectives: new PhraseSet(tokenize, collectiveWords, (p) => collectiveLabel.get(fold(p)) ?? 'GOV'),
     demonymNounArticles: set(c.demonym_noun_articles),
     blocs: ps(c.blocs.flatMap((b) => b.forms)),
     blocCodes,
@@ -124,6 +127,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     compoundPrepositions: set(c.compound_prepositions),
     quantities: set(c.quantities),
     objectClitics: c.object_clitics.map(fold),
+    reflexives: set(c.reflexives),
   };
   cache.set(lang, lex);
   return lex;

@@ -578,7 +578,9 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
   // Several dates on one trigger: "tendrá lugar en Ginebra del 9 al 10 de enero, … en Bruselas … el 12 de enero".
   for (const d of drafts) {
     const list = (taken.get(d) ?? []).sort((a, b) => a.tok.start - b.tok.start);
-    const coordinated = list.every((x, k) => k === 0 || (x.tok.start - (list[k - 1]?.tok.end ?? 0) <= 22));
+    // Only a list of dates of one kind splits an event ("del 9 al 10 de enero…, el 12 de enero…"; "el lunes…, el martes…").
+    const calendar = list.every((x) => CALENDAR_KINDS.has(x.d.kind)) || list.every((x) => x.d.kind === 'weekday');
+    const coordinated = calendar && list.every((x, k) => k === 0 || (x.tok.start - (list[k - 1]?.tok.end ?? 0) <= 22));
     if (list.length >= 2 && published && list[0]?.d === d.dateExpr && coordinated) {
       d.extraDates = list.slice(1);
       d.primaryDateEnd = list[0]?.tok.end;
@@ -606,6 +608,8 @@ function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, 
 }
 
 const HOSTILE: ReadonlySet<PloverType> = new Set(['MOBILIZE', 'ASSAULT', 'SANCTION', 'THREATEN', 'COERCE']);
+
+const CALENDAR_KINDS: ReadonlySet<string> = new Set(['date', 'date_range', 'day_of_month']);
 
 /** Date expressions that name one day: only these are shared between events of one sentence. */
 const DAY_KINDS: ReadonlySet<string> = new Set(['date', 'day_of_month', 'weekday', 'weekday_day', 'relative_day']);
@@ -681,6 +685,8 @@ function addRefusalRejects(drafts: Draft[]): void {
 }
 
 const REACTIONS: ReadonlySet<PloverType> = new Set(['THREATEN', 'ACCUSE', 'REJECT']);
+/** Acts addressed to the other side of an exchange when no one is named ("reclamó un alto el fuego"). */
+const PARTNERED: ReadonlySet<PloverType> = new Set(['REQUEST', 'SUPPORT', 'AGREE']);
 
 /**
  * A warning, condemnation or protest with no named target ("condenaron la irrupción", "advirtió de
@@ -689,10 +695,10 @@ const REACTIONS: ReadonlySet<PloverType> = new Set(['THREATEN', 'ACCUSE', 'REJEC
 function fillReactionTargets(drafts: Draft[], discourse: Discourse, eng: ExtractEngines): void {
   const countries = (refs: ActorRef[]): Set<string> => new Set(refs.map((r) => toActor(r, eng.kb, null)?.country ?? '').filter(Boolean));
   for (const d of drafts) {
-    if (!REACTIONS.has(d.tr.sense.type) || d.target.length) continue;
+    if (!(REACTIONS.has(d.tr.sense.type) || PARTNERED.has(d.tr.sense.type)) || d.target.length) continue;
     const mine = countries(d.source);
     const hostile = discourse.lastHostile;
-    if (d.tr.sense.type !== 'THREATEN' && hostile && ![...countries(hostile.source)].some((c) => mine.has(c))) { d.target = hostile.source; continue; }
+    if (REACTIONS.has(d.tr.sense.type) && d.tr.sense.type !== 'THREATEN' && hostile && ![...countries(hostile.source)].some((c) => mine.has(c))) { d.target = hostile.source; continue; }
     const pair = discourse.personPair ?? discourse.pair;
     if (!pair) continue;
     if ([...countries(pair[0])].some((c) => mine.has(c))) d.target = pair[1];
@@ -719,7 +725,7 @@ function fillFromSentence(drafts: Draft[], clause: ClauseView, eng: ExtractEngin
   }
 }
 
-const ADJ_TARGETED: ReadonlySet<PloverType> = new Set(['SUPPORT', 'ACCUSE', 'REJECT', 'REQUEST', 'SANCTION', 'CONCEDE', 'AID', 'COERCE', 'THREATEN']);
+const ADJ_TARGETED: ReadonlySet<PloverType> = new Set(['SUPPORT', 'ACCUSE', 'REJECT', 'REQUEST', 'SANCTION', 'CONCEDE', 'AID', 'COERCE', 'THREATEN', 'MOBILIZE']);
 
 /** "respaldó el plan de autonomía marroquí": the state named by an adjective in the object. */
 function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: ExtractEngines): void {
@@ -727,9 +733,14 @@ function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: Extra
     if (d.target.length || !ADJ_TARGETED.has(d.tr.sense.type)) continue;
     const mine = new Set(d.source.map((r) => toActor(r, eng.kb, null)?.country));
     const end = clause.tokens.findIndex((t, j) => j >= d.tr.end && /^[,;.]$/.test(t.text));
-    const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= d.tr.end && m.tokStart < (end < 0 ? clause.tokens.length : end)
+    const stop = end < 0 ? clause.tokens.length : end;
+    const adj = clause.mentions.find((m) => m.adjectival && m.tokStart >= d.tr.end && m.tokStart < stop
       && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
+    // "exigieron la salida de las tropas francesas": a group named inside the object.
+    const group = d.tr.sense.type === 'REQUEST' ? clause.mentions.find((m) => !m.adjectival && m.tokStart >= d.tr.end && m.tokStart < stop
+      && m.refs[0]?.type === 'group' && m.refs[0].country && !mine.has(m.refs[0].country)) : undefined;
     if (adj) d.target = adj.refs;
+    else if (group) d.target = group.refs;
   }
 }
 

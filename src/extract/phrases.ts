@@ -9,8 +9,11 @@ interface Node {
   value: string | null;
 }
 
-/** Token key used for phrase lookups: folded text (periods kept: ";" and ":" are cues). */
-export const phraseKey = (t: Token): string => t.norm;
+/**
+ * Token key used for phrase lookups: lower-cased with accents kept, because Spanish cue words differ
+ * by accent alone ("si" = if, "sí" = yes; "que"/"qué").
+ */
+export const phraseKey = (t: Token): string => t.text.toLowerCase();
 
 export class PhraseSet {
   private readonly root: Node = { next: new Map(), value: null };

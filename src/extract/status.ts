@@ -35,7 +35,9 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const cStart = clause.clauseStart(tr.start);
   const cEnd = clause.clauseEnd(tr.end);
   const before = withoutAdverbs(tokens, cStart, tr.start);
-  const after = { view: tokens.slice(tr.end, cEnd) };
+  // What follows a "que" is the complement's business ("advirtió de que … tendría consecuencias").
+  const que = tokens.slice(tr.end, cEnd).findIndex((t) => t.norm === 'que');
+  const after = { view: tokens.slice(tr.end, que < 0 ? cEnd : tr.end + que) };
   const s = cues.status;
   const endsRightBefore = (set: keyof typeof s, maxGap: number): string | null => {
     const ps = s[set];
@@ -69,14 +71,17 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const refused = endsRightBefore('refused_before', 2);
   if (refused) return base('refused', 'past', `refusal cue "${refused}"`);
 
-  // Negation right before the verb, over clitics and auxiliaries: "no se han reunido".
-  let j = tr.start - 1;
+  // Negation right before the verb (or before the light verb of a noun: "no adoptará represalias"),
+  // over clitics and auxiliaries: "no se han reunido".
+  let j = (tr.sense.nominal && tr.lightVerb >= 0 ? tr.lightVerb : tr.start) - 1;
   while (j >= cStart && cues.verbClitics.has((tokens[j] as Token).norm)) j--;
   const negWord = j >= cStart ? (tokens[j] as Token).norm : '';
   // "Ni Irán ni la UE han propuesto…" negates its own clause, not a later relative ("…, del que EE. UU. se retiró").
   const niClause = before.view[0]?.norm === 'ni' && !before.view.some((t) => t.norm === 'que');
   const negatedPhrase = anyBefore('negated_phrases') ?? (niClause ? 'ni … ni' : null);
-  if (cues.negation.has(negWord) || (negatedPhrase && (tr.sense.nominal || negatedPhrase === 'ni … ni'))) {
+  // "no existe ninguna intención de romper relaciones": a negated noun phrase governs its infinitive too.
+  const nounLike = tr.sense.nominal || tr.tense === 'infinitive';
+  if (cues.negation.has(negWord) || (negatedPhrase && (nounLike || negatedPhrase === 'ni … ni'))) {
     // "no han hablado desde el 11 de febrero": they last spoke then.
     const since = after.view.slice(0, 4).some((t) => t.norm === 'desde');
     if (since && cues.negation.has(negWord)) return base('occurred', 'past', 'negation + "desde": last occurrence', true);

@@ -100,12 +100,13 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
     }
   }
   const nounSenses = new Map<string, TriggerSense>();
+  const nounForms: string[] = [];
   for (const n of file.nouns) {
     const sense: TriggerSense = {
       lemma: n.forms[0] as string, type: n.type, mode: n.mode ?? null, cameo: n.cameo, target: n.target,
       requires: n.requires ? new Set(n.requires.map(fold)) : null, excludes: n.excludes ? new Set(n.excludes.map(fold)) : null, rule: n.rule, nominal: true, needsTarget: n.needs_target ?? false, reciprocal: n.reciprocal ?? false,
     };
-    for (const f of n.forms) nounSenses.set(fold(f), sense);
+    for (const f of n.forms) { nounSenses.set(fold(f), sense); nounForms.push(f); }
   }
   const formsOf = (lemmas: string[]): Map<string, Tense> => {
     const m = new Map<string, Tense>();
@@ -123,7 +124,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
   }
   const lex: TriggerLexicon = {
     verbForms,
-    nouns: new PhraseSet(tokenize, nounSenses.keys()),
+    nouns: new PhraseSet(tokenize, nounForms),
     nounSenses,
     lightVerbs: formsOf(file.light_verbs),
     speechVerbs: formsOf(file.speech_verbs),

@@ -36,7 +36,9 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
   while (i < tokens.length) {
     if (inMention.has(i)) { i++; continue; }
     const noun = lex.nouns.matchAt(tokens, i);
-    if (noun) {
+    // "que no viaje a Rusia": after "no", "que" or "se" the word is a verb, not the noun "viaje".
+    const verbContext = cues.negation.has(tokens[i - 1]?.norm ?? '') || ['que', 'se'].includes(tokens[i - 1]?.norm ?? '');
+    if (noun && !verbContext) {
       const sense = lex.nounSenses.get(noun.value) as TriggerSense;
       if (requirementMet(tokens, noun.end, sense)) {
         const light = lightVerbBefore(tokens, i, lex, cues);
@@ -52,7 +54,11 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
       const hit = hits.find((h) => requirementMet(tokens, i + 1, h.sense));
       const prevNorm = tokens[i - 1]?.norm ?? '';
       const nounUse = !!hit && !['infinitive', 'participle', 'gerund'].includes(hit.tense) && (cues.determiners.has(prevNorm) || cues.prepositions.has(prevNorm));
-      if (hit && !nounUse) {
+      // A pronominal lemma ("retirarse", "reunirse") needs its "se": "le retiraron la inmunidad" is not a retreat.
+      const finite = !!hit && !['infinitive', 'participle', 'gerund'].includes(hit.tense);
+      const missingSe = !!hit && hit.sense.lemma.endsWith('se') && finite && !cues.reflexives.has(tokens[i - 1]?.norm ?? '')
+        && !(cues.negation.has(tokens[i - 1]?.norm ?? '') && cues.reflexives.has(tokens[i - 2]?.norm ?? ''));
+      if (hit && !nounUse && !missingSe) {
         const v = verbTense(tokens, i, hit.tense, lex);
         if (v) {
           out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, reduced: v.reduced, lightVerb: -1 });

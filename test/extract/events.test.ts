@@ -150,3 +150,19 @@ test('directed events need a target; a new clause after ", y" is not the object'
   const ev2 = codeText('Los gobiernos de Colombia y Brasil condenaron la irrupción en la embajada, y el presidente colombiano, Gustavo Petro, la calificó de ilegal.', '2024-04-06');
   assert.ok(!ev2.some((e) => e.type === 'ACCUSE' && e.target.some((a) => a.name === 'Gustavo Petro')));
 });
+
+test('accent-sensitive cues: "sí conversó" is not a condition; a warning keeps its own status', () => {
+  const ev = codeText('Zelenski sí conversó el pasado miércoles con Trump.', '2024-11-11');
+  assert.equal(one(ev, 'CONSULT').status, 'occurred');
+  const ev2 = codeText('El portavoz del Kremlin, Dmitri Peskov, advirtió de que la entrada de Ucrania en la OTAN tendría consecuencias muy negativas.', '2023-07-11');
+  assert.equal(one(ev2, 'THREATEN').status, 'occurred');
+});
+
+test('pronominal triggers need their "se"; "que no viaje" is a verb; a negated intention negates its infinitive', () => {
+  const ev = codeText('Los militares le retiraron la inmunidad diplomática al embajador francés.', '2023-09-25');
+  assert.ok(!ev.some((e) => e.type === 'RETREAT'));
+  const ev2 = codeText('La Cancillería de Ucrania pidió a Guterres que no viaje a Rusia.', '2024-10-16');
+  assert.ok(!ev2.some((e) => e.evidence.rule === 'es.consult.n.visita'));
+  const ev3 = codeText('La canciller argentina, Diana Mondino, aseguró que no existe ninguna intención de romper relaciones con España.', '2024-05-22');
+  assert.ok(!ev3.some((e) => e.type === 'SANCTION' && e.status === 'occurred'));
+});
