@@ -227,9 +227,10 @@ function codeSentence(
     drafts.push(...extra);
     if (extra.length) candidates.push(...extra.map((x) => ({ trigger: x.tr.text, rule: x.tr.sense.rule, type: x.tr.sense.type, emitted: false, why: 'one more date of the same trigger: a separate event' })));
   }
+  // What the sentence itself says first, then the discourse.
+  fillFromObjectAdjective(drafts, clause, eng);
   fillReactionTargets(drafts, discourse, eng);
   fillFromSentence(drafts, clause, eng);
-  fillFromObjectAdjective(drafts, clause, eng);
   const built: EventRecord[] = [];
   drafts.forEach((d, k) => {
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
@@ -407,7 +408,7 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
     // "la invasión de Ucrania", "su ataque de Járkov": for attacks on a place the genitive is the target.
     const possessed = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '');
     const hasOtherTarget = clause.objectAfter(tr.end, ['contra', 'sobre'], limit).length > 0;
-    if (of && tr.sense.type === 'ASSAULT' && (possessed || (of.place && !hasOtherTarget))) target = of.refs;
+    if (of && (tr.sense.genitive === 'target' || (tr.sense.type === 'ASSAULT' && (possessed || (of.place && !hasOtherTarget))))) target = of.refs;
     else if (of) source = of.refs;
   }
   if (target.length === 0) {
@@ -594,6 +595,17 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
  */
 function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, eng: ExtractEngines): void {
   drafts.forEach((d, k) => {
+    // "anunció que no reconocerá los resultados": announcing that one will not cooperate is a rejection.
+    if (COOPERATIVE.has(d.tr.sense.type) && d.status.status === 'negated' && d.tr.tense === 'future'
+      && speech.some((a) => a.verb < d.tr.start && d.tr.start < a.segment[1] && a.segment[0] > a.verb)) {
+      drafts[k] = {
+        ...d,
+        tr: { ...d.tr, sense: { ...d.tr.sense, type: 'REJECT', mode: null, cameo: '120', rule: `es.reject.will-not-${d.tr.sense.lemma}` } },
+        status: { ...d.status, status: 'occurred', lean: 'past', reason: 'announced refusal to cooperate' },
+        mode: null,
+      };
+      return;
+    }
     if (!HOSTILE.has(d.tr.sense.type) || d.status.status !== 'negated') return;
     const act = speech.find((a) => a.verb < d.tr.start && d.tr.start < a.segment[1] && a.segment[0] > a.verb
       && eng.triggers.pledgeVerbs.has(verbKey((clause.tokens[a.verb] as Token).text)));
@@ -608,6 +620,7 @@ function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, 
 }
 
 const HOSTILE: ReadonlySet<PloverType> = new Set(['MOBILIZE', 'ASSAULT', 'SANCTION', 'THREATEN', 'COERCE']);
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['SUPPORT', 'AGREE', 'COOPERATE', 'CONSULT']);
 
 const CALENDAR_KINDS: ReadonlySet<string> = new Set(['date', 'date_range', 'day_of_month']);
 
@@ -719,8 +732,8 @@ function fillFromSentence(drafts: Draft[], clause: ClauseView, eng: ExtractEngin
       if (home && /^[A-Z]{3}$/.test(home)) d.target = [{ type: 'state', code: home, sector: 'GOV' }];
       continue;
     }
-    if (!['ACCUSE', 'THREATEN'].includes(d.tr.sense.type)) continue;
-    const other = clause.mentions.find((m) => m.tokStart > d.tr.end && !m.adjectival && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
+    if (!['ACCUSE', 'THREATEN', 'REJECT', 'SUPPORT'].includes(d.tr.sense.type)) continue;
+    const other = clause.mentions.find((m) => m.tokStart > d.tr.end && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));
     if (other) d.target = other.refs;
   }
 }
@@ -739,7 +752,11 @@ function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: Extra
     // "exigieron la salida de las tropas francesas": a group named inside the object.
     const group = d.tr.sense.type === 'REQUEST' ? clause.mentions.find((m) => !m.adjectival && m.tokStart >= d.tr.end && m.tokStart < stop
       && m.refs[0]?.type === 'group' && m.refs[0].country && !mine.has(m.refs[0].country)) : undefined;
-    if (adj) d.target = adj.refs;
+    // "vetó una resolución presentada por Francia": the author of what is rejected or backed.
+    const author = ['REJECT', 'SUPPORT', 'ACCUSE'].includes(d.tr.sense.type) ? clause.mentions.find((m) => !m.adjectival && m.tokStart > d.tr.end && m.tokStart < stop
+      && clause.prepositionOf(m) === 'por' && m.refs.length > 0) : undefined;
+    if (author) d.target = author.refs;
+    else if (adj) d.target = adj.refs;
     else if (group) d.target = group.refs;
   }
 }
@@ -847,7 +864,7 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
-      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false, reciprocal: false },
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false, reciprocal: false, genitive: 'source' },
       tense: 'preterite', passive: false, reduced: false, lightVerb: -1,
     };
     const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };

@@ -166,3 +166,19 @@ test('pronominal triggers need their "se"; "que no viaje" is a verb; a negated i
   const ev3 = codeText('La canciller argentina, Diana Mondino, aseguró que no existe ninguna intención de romper relaciones con España.', '2024-05-22');
   assert.ok(!ev3.some((e) => e.type === 'SANCTION' && e.status === 'occurred'));
 });
+
+test('"la detención de X" targets X; "vetó una resolución presentada por Francia" targets the author', () => {
+  const ev = codeText('CARACAS, 9 Ago.\n\nEl fiscal general de Venezuela, Tarek William Saab, ordenó este jueves la detención de dos dirigentes opositores.', '2024-08-09');
+  const c = one(ev, 'COERCE');
+  assert.equal(c.source[0]?.name, 'Tarek William Saab');
+  assert.deepEqual(codes(c, 'target'), ['VEN']);
+  const ev2 = codeText('Rusia vetó el viernes en el Consejo de Seguridad una resolución sobre Siria presentada por Francia.', '2024-08-09');
+  assert.deepEqual(codes(one(ev2, 'REJECT'), 'target'), ['FRA']);
+});
+
+test('announcing that one will not recognise or sign is a rejection', () => {
+  const ev = codeText('El presidente argentino, Javier Milei, anunció que no reconocerá los resultados de las elecciones en Venezuela.', '2024-08-09');
+  const r = one(ev, 'REJECT');
+  assert.equal(r.status, 'occurred');
+  assert.deepEqual(codes(r, 'source'), ['ARG']);
+});
