@@ -1,5 +1,5 @@
 // Loads and validates data/kb/ plus user --kb files (YAML or CSV); later files override earlier ids.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -12,6 +12,8 @@ import {
 
 /** Package-root data/kb/, two levels above both src/kb/ and dist/kb/. */
 export const KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
+/** The validated bundled KB as JSON, written by `npm run build` (parsing the YAML costs ~0.7 s a run). */
+export const KB_CACHE = fileURLToPath(new URL('../../dist/kb-cache.json', import.meta.url));
 
 export interface KbData {
   states: StateEntry[];
@@ -124,13 +126,44 @@ function loadUserFile(file: string, kb: KbData, problems: KbProblem[]): void {
   if (doc.places) kb.places = [...kb.places, ...validate(Place, doc.places, file, problems)];
 }
 
+/** Sizes and modification times of every file the bundled KB is built from. */
+export function kbFingerprint(dir: string, lang: string): string {
+  const files = [...['states.yaml', 'organizations.yaml', 'places.yaml'].map((f) => join(dir, f)), ...listFiles(join(dir, 'people')),
+    fileURLToPath(new URL(`../../src/lang/${lang}/titles.yaml`, import.meta.url))];
+  return files.map((f) => { const s = statSync(f); return `${f}:${s.size}:${Math.round(s.mtimeMs)}`; }).join('|');
+}
+
+function readCache(dir: string, lang: string): KbData | null {
+  try {
+    const cache = JSON.parse(readFileSync(KB_CACHE, 'utf8')) as { fingerprint: string; data: KbData };
+    return cache.fingerprint === kbFingerprint(dir, lang) ? cache.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the cache of the bundled KB (run at build time); returns false when the KB does not validate. */
+export function writeKbCache(lang = 'es'): boolean {
+  const { data, problems } = loadKbData({ lang, noCache: true });
+  if (problems.length) return false;
+  writeFileSync(KB_CACHE, JSON.stringify({ fingerprint: kbFingerprint(KB_DIR, lang), data }));
+  return true;
+}
+
 /**
  * The bundled knowledge base plus user files, validated.
  * @example loadKbData({ userFiles: ['my-mayors.yaml'] }).people.length
  */
-export function loadKbData(opts: { dir?: string; userFiles?: string[]; lang?: string; strict?: boolean } = {}): { data: KbData; problems: KbProblem[] } {
+export function loadKbData(opts: { dir?: string; userFiles?: string[]; lang?: string; strict?: boolean; noCache?: boolean } = {}): { data: KbData; problems: KbProblem[] } {
   const dir = opts.dir ?? KB_DIR;
   const problems: KbProblem[] = [];
+  const cached = !opts.noCache && dir === KB_DIR ? readCache(dir, opts.lang ?? 'es') : null;
+  if (cached) {
+    const data = { ...cached };
+    for (const f of opts.userFiles ?? []) loadUserFile(f, data, problems);
+    if (opts.strict && problems.length) throw new KbError(problems);
+    return { data, problems };
+  }
   const read = (name: string): unknown => {
     try { return parse(readFileSync(join(dir, name), 'utf8')); } catch (err) {
       problems.push({ file: join(dir, name), message: `cannot read: ${(err as Error).message}` });

@@ -67,3 +67,11 @@ test('user KB files in YAML and CSV add people; a schema error is reported with 
   assert.deepEqual(zarco?.aliases, ['Ramiro "el Zarco" Torres']);
   assert.ok(problems.some((p) => p.file === broken));
 });
+
+test('the build-time KB cache holds exactly what the YAML files validate to, and is ignored when stale', () => {
+  const fresh = loadKbData({ noCache: true }).data;
+  const cached = loadKbData().data;
+  assert.equal(cached.people.length, fresh.people.length);
+  assert.deepEqual(cached.people.find((p) => p.id === 'sergei-shoigu'), fresh.people.find((p) => p.id === 'sergei-shoigu'));
+  assert.equal(cached.states.length, fresh.states.length);
+});
