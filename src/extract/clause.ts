@@ -58,12 +58,14 @@ export class ClauseView {
   coordinatedRight(m: Mention, limit: number): Mention[] {
     const group = [m];
     let cur = m;
+    // "con Xi Jinping, y con Narendra Modi": the first mention's preposition may be repeated.
+    const prep = this.prepositionOf(m);
     for (;;) {
       const next = this.mentions.find((x) => x.tokStart > cur.tokEnd - 1 && !x.adjectival && x.refs.length > 0);
       if (!next || next.tokStart >= limit) break;
       const gap = this.tokens.slice(cur.tokEnd, next.tokStart);
-      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
-        && gap.every((t) => ['y', 'e', ',', 'a'].includes(t.norm) || this.cues.determiners.has(t.norm));
+      const joined = gap.length > 0 && gap.length <= 4 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
+        && gap.every((t) => ['y', 'e', ',', 'a'].includes(t.norm) || t.norm === prep || this.cues.determiners.has(t.norm));
       if (!joined) break;
       // "con Shoigu y el general Gerasimov" keeps going; a comma before a verb does not coordinate.
       group.push(next);

@@ -452,6 +452,8 @@ interface SpeechAct {
   /** "un alto funcionario del Gobierno francés": what is known of an anonymous speaker. */
   affiliation: Mention | null;
   segment: [number, number];
+  /** "según X": a source without a verb of saying. */
+  noVerb?: boolean;
 }
 
 /** Verbs of saying and "según X" in the sentence, with their speaker and the span they cover. */
@@ -488,7 +490,7 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     if (!m || (tokens[i] as Token).norm !== 'segun') continue;
     const who = clause.mentions.find((x) => x.tokStart >= m.end && x.tokStart <= m.end + 2 && x.refs.length > 0);
     const anon = eng.cues.anonymous.findIn(tokens, m.end, Math.min(tokens.length, m.end + 4));
-    acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, affiliation: null, segment: [0, tokens.length] });
+    acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, affiliation: null, segment: [0, tokens.length], noVerb: true });
   }
   return acts.filter((a) => a.speaker.length > 0 || a.anonymous);
 }
@@ -536,6 +538,7 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
       if (n < bestDist) { bestDist = n; best = d; }
     }
     for (const a of speech) {
+      if (a.noVerb) continue; // "según X" reports but has no time of its own
       const n = dist(a.verb, a.verb + 1);
       if (n < bestDist) { bestDist = n; best = a; }
     }
@@ -545,6 +548,12 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
   }
   for (const d of drafts) {
     let own = taken.get(d)?.[0]?.d ?? null;
+    if (!own && d.status.status === 'planned') {
+      // "mantendrá encuentros con Xi … durante la cumbre que se celebrará del 22 al 24": the plan's dates.
+      const plan = drafts.find((o) => o !== d && o.status.status === 'planned' && taken.get(o)?.length
+        && !tokensBetween(o.tr, d.tr).some((t) => timeShift.has(t.norm)));
+      own = plan ? taken.get(plan)?.[0]?.d ?? null : null;
+    }
     if (!own && d.status.lean === 'past') {
       // "acordó ayer suspender…, después de una conversación con…": one occasion, one date.
       // The occasion's date beats the date of its reporting ("…, según informó este viernes…").

@@ -36,7 +36,8 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const cEnd = clause.clauseEnd(tr.end);
   const before = withoutAdverbs(tokens, cStart, tr.start);
   // What follows a "que" is the complement's business ("advirtió de que … tendría consecuencias").
-  const que = tokens.slice(tr.end, cEnd).findIndex((t) => t.norm === 'que');
+  // (After a noun, "que" opens a relative that describes the event itself: "la reunión, que se celebrará…".)
+  const que = tr.sense.nominal ? -1 : tokens.slice(tr.end, cEnd).findIndex((t) => t.norm === 'que');
   const after = { view: tokens.slice(tr.end, que < 0 ? cEnd : tr.end + que) };
   const s = cues.status;
   const endsRightBefore = (set: keyof typeof s, maxGap: number): string | null => {

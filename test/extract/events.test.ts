@@ -182,3 +182,11 @@ test('announcing that one will not recognise or sign is a rejection', () => {
   assert.equal(r.status, 'occurred');
   assert.deepEqual(codes(r, 'source'), ['ARG']);
 });
+
+test('planned meetings during a dated summit take its dates; "y con" coordinates counterparts', () => {
+  const ev = codeText('El presidente ruso, Vladímir Putin, mantendrá encuentros bilaterales con el presidente chino, Xi Jinping, y con el primer ministro indio, Narendra Modi, durante la cumbre de los BRICS que se celebrará del 22 al 24 de octubre.', '2024-10-16');
+  const meetings = ev.filter((e) => e.type === 'CONSULT' && e.status === 'planned' && codes(e, 'source').includes('RUS'));
+  const counterparts = new Set(meetings.flatMap((e) => codes(e, 'target')));
+  assert.ok(counterparts.has('CHN') && counterparts.has('IND'), [...counterparts].join());
+  for (const m of meetings) assert.equal(m.date?.start, '2024-10-22');
+});
