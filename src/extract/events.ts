@@ -55,7 +55,9 @@ interface Discourse {
   /** Date of the article's lead event (a recent, stated day): undated occurred events default to it. */
   anchor: EventDate | null;
   /** Date of the last dated plan: "Está previsto que los dos gobiernos firmen…" belongs to it. */
-  planAnchor: EventDate | null;
+  planAnchor: { date: EventDate; sentence: number } | null;
+  /** Index of the sentence being coded. */
+  sentence: number;
   /** Parties of the last hostile act (attack, raid, sanction), whom a condemnation is aimed at. */
   lastHostile: { source: ActorRef[]; target: ActorRef[] } | null;
 }
@@ -89,13 +91,14 @@ export function eventId(article: string, start: number, end: number, rule: strin
  */
 export function extractEvents(article: { id: string; published: string | null }, doc: Segmented, eng: ExtractEngines): { events: EventRecord[]; trace: SentenceTrace[] } {
   const memory = newMemory(article.published);
-  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null, planAnchor: null, lastHostile: null };
+  const discourse: Discourse = { topic: [], pair: null, personPair: null, lastByType: new Map(), anchor: null, planAnchor: null, lastHostile: null, sentence: 0 };
   const events: EventRecord[] = [];
   const trace: SentenceTrace[] = [];
   const mentionsBySentence = doc.sentences.map((s) => eng.mentions.find(s, memory));
   doc.sentences.forEach((sentence, si) => {
     const mentions = mentionsBySentence[si] as Mention[];
     const next = doc.sentences[si + 1] ?? null;
+    discourse.sentence = si;
     const out = codeSentence(article, sentence, mentions, next, discourse, eng, si);
     for (const r of out.retracted) {
       const k = events.map((e, i) => [e, i] as const).reverse().find(([e]) => e.type === r.type && e.status === 'occurred' && e.evidence.end >= (doc.sentences[si - 2]?.start ?? 0))?.[1];
@@ -151,7 +154,11 @@ function codeSentence(
     // Inside a quotation the dropped subject is the speaker ("«…impondremos sanciones», dijo un alto funcionario francés").
     const quoted = speech.find((a) => tr.start >= a.segment[0] && tr.start < a.segment[1] && a.verb > tr.start);
     const speaker = quoted ? (quoted.speaker.length ? quoted.speaker.flatMap((m) => m.refs) : quoted.affiliation?.refs ?? []) : [];
-    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, sentenceSubject) : verbalArgs(tr, clause, discourse, sentenceSubject, objectNoun, speaker, eng.triggers.speechVerbs,
+    // "el Departamento de Estado reiteró que mantendrá las sanciones": a dropped subject in reported speech is the speaker.
+    const reporter = speech.find((a) => !a.noVerb && a.verb < tr.start && tr.start >= a.segment[0] && tr.start < a.segment[1] && a.speaker.length > 0);
+    const reported = reporter ? reporter.speaker.flatMap((m) => m.refs) : [];
+    const fallback = reported.length ? reported : sentenceSubject;
+    const args = tr.sense.nominal ? nominalArgs(tr, clause, discourse, eng, fallback) : verbalArgs(tr, clause, discourse, fallback, objectNoun, speaker, eng.triggers.speechVerbs,
       triggers.find((o) => !o.sense.nominal && o.start >= tr.end)?.start ?? tokens.length);
     if (!args) {
       cand.why = 'dropped: no actor for the event in its phrase or context';
@@ -578,8 +585,9 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
       // "La cumbre se celebra del 11 al 12 de julio" (published the 11th… or earlier): not yet happened.
       d.status = { ...d.status, status: 'planned', lean: 'future', reason: `${d.status.reason}; dated after publication` };
     }
-    if (d.date && d.status.status === 'planned' && !reportingDate) discourse.planAnchor = d.date;
-    if (!d.date && d.status.status === 'planned' && discourse.planAnchor) d.date = { ...discourse.planAnchor, basis: 'inferred' };
+    // A plan's date carries to the next sentence or two ("Está previsto que los dos gobiernos firmen…"), no further.
+    if (d.date && d.status.status === 'planned' && !reportingDate) discourse.planAnchor = { date: d.date, sentence: discourse.sentence };
+    if (!d.date && d.status.status === 'planned' && discourse.planAnchor && discourse.sentence - discourse.planAnchor.sentence <= 2) d.date = { ...discourse.planAnchor.date, basis: 'inferred' };
     if (d.date && !reportingDate && !discourse.anchor && published && isLeadDate(d.date, published) && d.status.status === 'occurred') discourse.anchor = d.date;
     const fallback = ['occurred', 'refused', 'denied'].includes(d.status.status);
     if (!d.date && fallback && discourse.anchor) d.date = { ...discourse.anchor, basis: 'inferred' };

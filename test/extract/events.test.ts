@@ -190,3 +190,9 @@ test('planned meetings during a dated summit take its dates; "y con" coordinates
   assert.ok(counterparts.has('CHN') && counterparts.has('IND'), [...counterparts].join());
   for (const m of meetings) assert.equal(m.date?.start, '2024-10-22');
 });
+
+test('a dropped subject in reported speech is the speaker', () => {
+  const ev = codeText('El Departamento de Estado reiteró que mantendrá las sanciones contra Caracas mientras no haya elecciones libres.', '2022-11-18');
+  const s = one(ev, 'SANCTION');
+  assert.deepEqual([codes(s, 'source'), codes(s, 'target')], [['USA'], ['VEN']]);
+});
