@@ -18,7 +18,7 @@ interface CuesFile {
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
-  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[];
+  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[];
 }
 
 export interface CueLexicon {
@@ -70,6 +70,7 @@ export interface CueLexicon {
   objectClitics: string[];
   /** Reflexive pronouns that pronominal verbs need before a finite form ("se reunió", "nos reunimos"). */
   reflexives: Set<string>;
+  allegiance: PhraseSet;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -128,6 +129,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     quantities: set(c.quantities),
     objectClitics: c.object_clitics.map(fold),
     reflexives: set(c.reflexives),
+    allegiance: ps(c.allegiance),
   };
   cache.set(lang, lex);
   return lex;

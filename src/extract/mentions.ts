@@ -409,10 +409,13 @@ export class MentionFinder {
       }
       break;
     }
+    // "las fuerzas leales a Nicolás Maduro": allegiance ties the group to that person's or state's side.
+    const loyal = this.cues.allegiance.matchAt(tokens, i);
+    if (loyal) i = loyal.end;
     const nxtIdx = atoms.findIndex((at, k) => k > p && at.start >= i);
     const nxt = nxtIdx >= 0 ? atoms[nxtIdx] : undefined;
     if (!nxt || nxt.kind !== 'kb') return null;
-    const gap = tokens.slice(i, nxt.start).map((t) => t.norm);
+    const gap = loyal ? (nxt.start === i ? ['de'] : ['x']) : tokens.slice(i, nxt.start).map((t) => t.norm);
     const st = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
     const og = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
     const viaDe = gap.length >= 1 && gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.slice(1).every((g) => ['la', 'el', 'los', 'las'].includes(g));
