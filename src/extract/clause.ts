@@ -85,7 +85,8 @@ export class ClauseView {
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
       const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ',', 'ni'].includes(t.norm))
         && gap.every((t) => ['y', 'e', ',', 'ni'].includes(t.norm) || this.cues.determiners.has(t.norm));
-      if (!joined) break;
+      // A list is "A, B y C": the join next to the verb must be "y"; commas only before it.
+      if (!joined || (group.length === 1 && !gap.some((t) => ['y', 'e', 'ni'].includes(t.norm)))) break;
       group.unshift(prev);
       cur = prev;
     }

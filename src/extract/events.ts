@@ -211,6 +211,12 @@ function codeSentence(
     cand.status = status;
     const loc = clause.locationIn(tr.start, limit) ?? clause.locationIn(clause.clauseStart(tr.start), tr.start);
     const location = loc?.place ? { name: loc.place.name, country: loc.place.country } : null;
+    if ((tr.sense.type === 'AID' || tr.sense.type === 'MOBILIZE') && target.length === 0) {
+      // "enviará ayuda humanitaria a Gaza", "desplegó tropas en Kursk": the place's state receives it.
+      const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m)));
+      const own = new Set(source.map((r) => toActor(r, eng.kb, article.published)?.country));
+      if (place?.place && !own.has(place.place.country)) target = [{ type: 'state', code: place.place.country, sector: null }];
+    }
     if ((tr.sense.type === 'ASSAULT' || tr.sense.type === 'COERCE') && target.length === 0) {
       const place = placeTarget(tr, clause, limit) ?? (loc?.place ? loc.place.country : null);
       const own = new Set(source.map((r) => toActor(r, eng.kb, article.published)?.country));
@@ -423,6 +429,8 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
     const found = clause.objectAfter(tr.end, preps, limit).filter((m) => !source.some((r) => m.refs.includes(r)));
     target = found.flatMap((m) => m.refs);
   }
+  // "un contacto entre ambos": the pair are the two parties, not the target of someone else.
+  if (target.length === 1 && target[0]?.type === 'pair') { source = target; target = []; }
   const possessive = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '') || eng.cues.possessives.has(tokens[tr.start - 2]?.norm ?? '');
   if (source.length === 0 && (tr.lightVerb >= 0 || possessive)) {
     const anchor = tr.lightVerb >= 0 ? tr.lightVerb : tr.start;
@@ -486,7 +494,8 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
     // "«…», dijo X": a quotation closes right before; a mere comma ("Lloyd Austin, anunció") is an apposition.
     const closing = (t: Token | undefined): boolean => /^[»"”]$/.test(t?.text ?? '');
-    const inverted = closing(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && (closing(tokens[i - 2]) || /^[«"“]$/.test(tokens[0]?.text ?? '')))
+    // "…, informó la agencia KCNA": after a comma, a verb of saying whose subject follows it is inverted too.
+    const inverted = closing(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && (closing(tokens[i - 2]) || /^[«"“]$/.test(tokens[0]?.text ?? '') || after.length > 0 || !!anon))
       || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun');
     // A verb of saying reports what follows "que" or, inverted ("…», dijo X"), what precedes it; else it reports nothing here.
     if (que < 0 && !inverted) return;
@@ -655,7 +664,9 @@ const NONFINITE = new Set(['infinitive', 'subjunctive', 'subjunctive_past', 'ger
 function dropEmbedded(drafts: Draft[], clause: ClauseView, candidates: Candidate[]): void {
   for (let k = drafts.length - 1; k >= 0; k--) {
     const d = drafts[k] as Draft;
-    const gov = drafts.find((g) => g !== d && GOVERNORS.has(g.tr.sense.type) && !g.tr.sense.nominal && g.tr.end <= d.tr.start);
+    // Governors are verbs, or request nouns ("la petición de la EAC para enviar tropas").
+    const gov = drafts.find((g) => g !== d && GOVERNORS.has(g.tr.sense.type) && g.tr.end <= d.tr.start
+      && (!g.tr.sense.nominal || (g.tr.sense.type === 'REQUEST' && d.tr.tense === 'infinitive')));
     if (!gov) continue;
     const between = clause.tokens.slice(gov.tr.end, d.tr.start);
     const conditional = between.some((t) => t.norm === 'si');
@@ -704,6 +715,9 @@ function inheritPurpose(drafts: Draft[], clause: ClauseView): void {
 function addRefusalRejects(drafts: Draft[]): void {
   for (const d of [...drafts]) {
     if (d.status.status !== 'refused' || d.tr.sense.type === 'REJECT') continue;
+    // "rechazó reunirse con X": the refusal is the REJECT built below, aimed at X, not "rechazó" on its own.
+    const verb = drafts.findIndex((g) => g.tr.sense.type === 'REJECT' && !g.tr.sense.nominal && g.tr.end <= d.tr.start && d.tr.start - g.tr.end <= 2);
+    if (verb >= 0) drafts.splice(verb, 1);
     drafts.push({
       ...d,
       extraDates: undefined,
@@ -881,7 +895,7 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
-      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false, reciprocal: false, genitive: 'source' },
+      sense: { lemma: 'warning', type: 'THREATEN', mode: null, cameo: '138', target: [], requires: null, excludes: null, rule: 'es.threaten.warning', nominal: false, needsTarget: false, reciprocal: false, genitive: 'source', notAfter: null },
       tense: 'preterite', passive: false, reduced: false, lightVerb: -1,
     };
     const status: StatusDecision = { status: 'occurred', lean: 'past', reason: 'a warning of consequences', lastOccurrenceSince: false };

@@ -65,9 +65,13 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
     }
     return null;
   })();
+  // The next sentence denies this one only by pointing back ("lo ha negado", "es falso"), not with its own "desmintió que…".
+  const nextDenial = nextSentenceTokens ? s.denied_after?.findIn(nextSentenceTokens, 0, Math.min(6, nextSentenceTokens.length)) : null;
+  const pointsBack = !!nextDenial && nextSentenceTokens !== null && nextSentenceTokens[nextDenial.end]?.norm !== 'que';
   const denied = (denialVerb ? `${denialVerb} que` : null) ?? anyBefore('denied_before') ?? anyAfter('denied_after', 12)
-    ?? (nextSentenceTokens && s.denied_after?.findIn(nextSentenceTokens, 0, Math.min(6, nextSentenceTokens.length))?.value) ?? null;
-  if (denied) return base('denied', 'past', `denial cue "${denied}"`);
+    ?? (pointsBack ? nextDenial?.value ?? null : null);
+  const toCome = tr.tense === 'future' || !!anyBefore('planned_before') || !!anyAfter('planned_after', 8);
+  if (denied) return base('denied', toCome ? 'future' : 'past', `denial cue "${denied}"`);
 
   const refused = endsRightBefore('refused_before', 2);
   if (refused) return base('refused', 'past', `refusal cue "${refused}"`);

@@ -22,6 +22,8 @@ export interface TriggerSense {
   reciprocal: boolean;
   /** For nouns: whether "de X" is the source ("la visita de X") or the target ("la detención de X"). */
   genitive: 'source' | 'target';
+  /** Nouns only: words after which the noun is no trigger. */
+  notAfter: Set<string> | null;
 }
 
 export interface VerbHit {
@@ -31,7 +33,7 @@ export interface VerbHit {
 }
 
 interface VerbEntry { lemma: string; stem?: string; base?: string; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; excludes?: string[]; needs_target?: boolean; reciprocal?: boolean; rule: string }
-interface NounEntry { forms: string[]; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; excludes?: string[]; needs_target?: boolean; reciprocal?: boolean; genitive?: 'source' | 'target'; rule: string }
+interface NounEntry { forms: string[]; type: PloverType; mode?: string; cameo: string; target: string[]; requires?: string[]; excludes?: string[]; needs_target?: boolean; reciprocal?: boolean; genitive?: 'source' | 'target'; not_after?: string[]; rule: string }
 interface TriggersFile {
   verbs: VerbEntry[];
   nouns: NounEntry[];
@@ -90,7 +92,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
   for (const v of file.verbs) {
     const sense: TriggerSense = {
       lemma: v.lemma, type: v.type, mode: v.mode ?? null, cameo: v.cameo, target: v.target,
-      requires: v.requires ? new Set(v.requires.map(fold)) : null, excludes: v.excludes ? new Set(v.excludes.map(fold)) : null, rule: v.rule, nominal: false, needsTarget: v.needs_target ?? false, reciprocal: v.reciprocal ?? false, genitive: 'source',
+      requires: v.requires ? new Set(v.requires.map(fold)) : null, excludes: v.excludes ? new Set(v.excludes.map(fold)) : null, rule: v.rule, nominal: false, needsTarget: v.needs_target ?? false, reciprocal: v.reciprocal ?? false, genitive: 'source', notAfter: null,
     };
     for (const f of conjugate({ lemma: v.lemma, stem: v.stem, base: v.base }, lang)) {
       // News narrates in the third person; 1s/2s/2p forms mostly collide with nouns (acuerdo, diálogo).
@@ -106,7 +108,7 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
   for (const n of file.nouns) {
     const sense: TriggerSense = {
       lemma: n.forms[0] as string, type: n.type, mode: n.mode ?? null, cameo: n.cameo, target: n.target,
-      requires: n.requires ? new Set(n.requires.map(fold)) : null, excludes: n.excludes ? new Set(n.excludes.map(fold)) : null, rule: n.rule, nominal: true, needsTarget: n.needs_target ?? false, reciprocal: n.reciprocal ?? false, genitive: n.genitive ?? 'source',
+      requires: n.requires ? new Set(n.requires.map(fold)) : null, excludes: n.excludes ? new Set(n.excludes.map(fold)) : null, rule: n.rule, nominal: true, needsTarget: n.needs_target ?? false, reciprocal: n.reciprocal ?? false, genitive: n.genitive ?? 'source', notAfter: n.not_after ? new Set(n.not_after.map(fold)) : null,
     };
     for (const f of n.forms) { nounSenses.set(fold(f), sense); nounForms.push(f); }
   }

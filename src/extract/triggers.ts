@@ -40,7 +40,7 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
     const verbContext = cues.negation.has(tokens[i - 1]?.norm ?? '') || ['que', 'se'].includes(tokens[i - 1]?.norm ?? '');
     if (noun && !verbContext) {
       const sense = lex.nounSenses.get(noun.value) as TriggerSense;
-      if (requirementMet(tokens, noun.end, sense)) {
+      if (requirementMet(tokens, noun.end, sense) && !sense.notAfter?.has(tokens[i - 1]?.norm ?? '')) {
         const light = lightVerbBefore(tokens, i, lex, cues);
         // "restablecerá las sanciones": the noun's event takes the light verb's tense.
         const tense = light >= 0 ? lex.lightVerbs.get(vkey(tokens[light] as Token)) ?? 'none' : 'none';

@@ -196,3 +196,24 @@ test('a dropped subject in reported speech is the speaker', () => {
   const s = one(ev, 'SANCTION');
   assert.deepEqual([codes(s, 'source'), codes(s, 'target')], [['USA'], ['VEN']]);
 });
+
+test('refusals by "rechazó/descartó + infinitive" are refused acts plus one REJECT aimed at the counterpart', () => {
+  const ev = codeText('El presidente de Ruanda, Paul Kagame, descartó negociar con el Gobierno congoleño.', '2024-01-18');
+  assert.equal(one(ev, 'CONSULT').status, 'refused');
+  const rejects = ev.filter((e) => e.type === 'REJECT');
+  assert.equal(rejects.length, 1);
+  assert.deepEqual(codes(rejects[0] as EventRecord, 'target'), ['COD']);
+});
+
+test('"No hubo contacto entre A y B" is negated; aid sent to a place goes to its state; a denied plan keeps its future date', () => {
+  const ev = codeText('No hubo contacto entre Pionyang y Seúl durante las maniobras, informó la agencia KCNA.', '2024-01-18');
+  const c = one(ev, 'CONSULT');
+  assert.equal(c.status, 'negated');
+  assert.equal(c.attribution?.country, 'PRK');
+  const ev2 = codeText('El Elíseo anunció que Francia enviará en agosto ayuda humanitaria a Gaza.', '2024-01-18');
+  const aid = one(ev2, 'AID');
+  assert.deepEqual([codes(aid, 'source'), codes(aid, 'target'), aid.status, aid.date?.start], [['FRA'], ['PSE'], 'planned', '2024-08-01']);
+  const ev3 = codeText('Downing Street desmintió que Rishi Sunak vaya a reunirse con Xi Jinping a finales de marzo.', '2024-01-18');
+  const d = one(ev3, 'CONSULT', 'denied');
+  assert.equal(d.date?.start, '2024-03-21');
+});
