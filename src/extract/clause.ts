@@ -48,6 +48,7 @@ export class ClauseView {
     if (!t) return 'obj';
     // "cerca de Taiwán", "frente a la embajada".
     const before = this.tokens[j - 1]?.norm ?? '';
+    if ((t.norm === 'de' || t.norm === 'del') && this.cues.directional.has(before)) return 'en';
     if ((t.norm === 'de' || t.norm === 'a' || t.norm === 'al' || t.norm === 'del') && this.cues.compoundPrepositions.has(before)) return before;
     if (t.norm === 'al') return 'a';
     if (t.norm === 'del') return 'de';

@@ -18,7 +18,7 @@ interface CuesFile {
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
-  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[];
+  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[]; directional: string[];
 }
 
 export interface CueLexicon {
@@ -71,6 +71,8 @@ export interface CueLexicon {
   /** Reflexive pronouns that pronominal verbs need before a finite form ("se reunió", "nos reunimos"). */
   reflexives: Set<string>;
   allegiance: PhraseSet;
+  /** "al este de la RDC" locates like "en la RDC". */
+  directional: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -130,6 +132,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     objectClitics: c.object_clitics.map(fold),
     reflexives: set(c.reflexives),
     allegiance: ps(c.allegiance),
+    directional: set(c.directional),
   };
   cache.set(lang, lex);
   return lex;

@@ -429,6 +429,11 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
     const found = clause.objectAfter(tr.end, preps, limit).filter((m) => !source.some((r) => m.refs.includes(r)));
     target = found.flatMap((m) => m.refs);
   }
+  if (source.length === 0) {
+    // "la demanda presentada por Sudáfrica contra Israel", "el ataque perpetrado por X".
+    const agent = clause.mentions.find((m) => m.tokStart > tr.end && m.tokStart <= tr.end + 4 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'por');
+    if (agent) { source = agent.refs; target = target.filter((r) => !agent.refs.includes(r)); }
+  }
   // "un contacto entre ambos": the pair are the two parties, not the target of someone else.
   if (target.length === 1 && target[0]?.type === 'pair') { source = target; target = []; }
   const possessive = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '') || eng.cues.possessives.has(tokens[tr.start - 2]?.norm ?? '');
@@ -622,8 +627,10 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
 function applyPledges(drafts: Draft[], speech: SpeechAct[], clause: ClauseView, eng: ExtractEngines): void {
   drafts.forEach((d, k) => {
     // "anunció que no reconocerá los resultados": announcing that one will not cooperate is a rejection.
-    if (COOPERATIVE.has(d.tr.sense.type) && d.status.status === 'negated' && d.tr.tense === 'future'
-      && speech.some((a) => a.verb < d.tr.start && d.tr.start < a.segment[1] && a.segment[0] > a.verb)) {
+    // "los negociadores rusos no aceptaron", "no respaldó la propuesta": not accepting is rejecting.
+    const notAccepting = (d.tr.sense.type === 'AGREE' || d.tr.sense.type === 'SUPPORT') && d.status.status === 'negated' && d.tr.tense !== 'future';
+    if (notAccepting || (COOPERATIVE.has(d.tr.sense.type) && d.status.status === 'negated' && d.tr.tense === 'future'
+      && speech.some((a) => a.verb < d.tr.start && d.tr.start < a.segment[1] && a.segment[0] > a.verb))) {
       drafts[k] = {
         ...d,
         tr: { ...d.tr, sense: { ...d.tr.sense, type: 'REJECT', mode: null, cameo: '120', rule: `es.reject.will-not-${d.tr.sense.lemma}` } },
@@ -762,6 +769,12 @@ function fillFromSentence(drafts: Draft[], clause: ClauseView, eng: ExtractEngin
       const home = d.location?.country ?? [...mine][0];
       if (home && /^[A-Z]{3}$/.test(home)) d.target = [{ type: 'state', code: home, sector: 'GOV' }];
       continue;
+    }
+    // "X reclamó una tregua, una exigencia que Y no aceptó": Y rejects what X asked.
+    const asked = d.tr.sense.type === 'REJECT' ? drafts.find((o) => o !== d && o.tr.end <= d.tr.start && ['REQUEST', 'AGREE', 'CONSULT'].includes(o.tr.sense.type)) : undefined;
+    if (asked) {
+      const theirs = asked.source.filter((r) => !mine.has(toActor(r, eng.kb, null)?.country ?? ''));
+      if (theirs.length) { d.target = theirs; continue; }
     }
     if (!['ACCUSE', 'THREATEN', 'REJECT', 'SUPPORT'].includes(d.tr.sense.type)) continue;
     const other = clause.mentions.find((m) => m.tokStart > d.tr.end && m.refs[0]?.type === 'state' && !mine.has(m.refs[0].code));

@@ -57,6 +57,9 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
     for (let j = tr.start - 1; j >= Math.max(0, tr.start - 14); j--) {
       const t = tokens[j] as Token;
       if (!denialVerbs.has(t.text.toLowerCase())) continue;
+      // "negó haber enviado tropas": a perfect infinitive right after the verb is denied
+      // (while "se negó a reunirse", "descartó negociar" are refusals).
+      if (j + 1 === tr.start && tokens[tr.start]?.norm === 'haber' && tokens[j - 1]?.norm !== 'se') return t.text;
       const que = tokens.slice(j + 1, Math.min(tr.start, j + 5)).findIndex((x) => x.norm === 'que');
       if (que < 0) return null;
       // No second complement ("y recordó que…") between the denial and the trigger.

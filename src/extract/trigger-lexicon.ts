@@ -48,7 +48,8 @@ export interface TriggerLexicon {
   /** Folded verb form → senses with tense. */
   verbForms: Map<string, VerbHit[]>;
   nouns: PhraseSet;
-  nounSenses: Map<string, TriggerSense>;
+  /** Folded noun form → its senses in lexicon order; the first whose requirement is met applies. */
+  nounSenses: Map<string, TriggerSense[]>;
   /** Folded form → tense, for light verbs and verbs of saying. */
   lightVerbs: Map<string, Tense>;
   speechVerbs: Map<string, Tense>;
@@ -103,14 +104,14 @@ export function triggerLexicon(lang: string, tokenize: Tokenizer): TriggerLexico
       verbForms.set(key, list);
     }
   }
-  const nounSenses = new Map<string, TriggerSense>();
+  const nounSenses = new Map<string, TriggerSense[]>();
   const nounForms: string[] = [];
   for (const n of file.nouns) {
     const sense: TriggerSense = {
       lemma: n.forms[0] as string, type: n.type, mode: n.mode ?? null, cameo: n.cameo, target: n.target,
       requires: n.requires ? new Set(n.requires.map(fold)) : null, excludes: n.excludes ? new Set(n.excludes.map(fold)) : null, rule: n.rule, nominal: true, needsTarget: n.needs_target ?? false, reciprocal: n.reciprocal ?? false, genitive: n.genitive ?? 'source', notAfter: n.not_after ? new Set(n.not_after.map(fold)) : null,
     };
-    for (const f of n.forms) { nounSenses.set(fold(f), sense); nounForms.push(f); }
+    for (const f of n.forms) { nounSenses.set(fold(f), [...(nounSenses.get(fold(f)) ?? []), sense]); nounForms.push(f); }
   }
   const formsOf = (lemmas: string[]): Map<string, Tense> => {
     const m = new Map<string, Tense>();

@@ -38,16 +38,16 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
     const noun = lex.nouns.matchAt(tokens, i);
     // "que no viaje a Rusia": after "no", "que" or "se" the word is a verb, not the noun "viaje".
     const verbContext = cues.negation.has(tokens[i - 1]?.norm ?? '') || ['que', 'se'].includes(tokens[i - 1]?.norm ?? '');
-    if (noun && !verbContext) {
-      const sense = lex.nounSenses.get(noun.value) as TriggerSense;
-      if (requirementMet(tokens, noun.end, sense) && !sense.notAfter?.has(tokens[i - 1]?.norm ?? '')) {
-        const light = lightVerbBefore(tokens, i, lex, cues);
-        // "restablecerá las sanciones": the noun's event takes the light verb's tense.
-        const tense = light >= 0 ? lex.lightVerbs.get(vkey(tokens[light] as Token)) ?? 'none' : 'none';
-        out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense, passive: false, reduced: false, lightVerb: light });
-        i = noun.end;
-        continue;
-      }
+    const sense = noun && !verbContext
+      ? (lex.nounSenses.get(noun.value) ?? []).find((s) => requirementMet(tokens, noun.end, s) && !s.notAfter?.has(tokens[i - 1]?.norm ?? ''))
+      : undefined;
+    if (noun && sense) {
+      const light = lightVerbBefore(tokens, i, lex, cues);
+      // "restablecerá las sanciones": the noun's event takes the light verb's tense.
+      const tense = light >= 0 ? lex.lightVerbs.get(vkey(tokens[light] as Token)) ?? 'none' : 'none';
+      out.push({ start: i, end: noun.end, text: span(sentence, i, noun.end), sense, tense, passive: false, reduced: false, lightVerb: light });
+      i = noun.end;
+      continue;
     }
     const hits = lex.verbForms.get(vkey(tokens[i] as Token));
     if (hits) {
@@ -83,7 +83,7 @@ function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boo
   if (!sense.requires) return true;
   for (let j = from; j < Math.min(tokens.length, from + 7); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   // "30 drones lanzados por Rusia": the object may stand just before a participle.
-  for (let j = Math.max(0, from - 4); j < from - 1; j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
+  for (let j = Math.max(0, from - 8); j < from - 1; j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   return false;
 }
 

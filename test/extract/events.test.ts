@@ -217,3 +217,15 @@ test('"No hubo contacto entre A y B" is negated; aid sent to a place goes to its
   const d = one(ev3, 'CONSULT', 'denied');
   assert.equal(d.date?.start, '2024-03-21');
 });
+
+test('lawsuits, troop dispatches, denials by infinitive, and not accepting as rejecting', () => {
+  const ev = codeText('La jefa de la diplomacia surafricana defendió la demanda presentada por Sudáfrica contra Israel ante la Corte Internacional de Justicia.', '2024-02-15');
+  assert.deepEqual([codes(one(ev, 'ACCUSE'), 'source'), codes(one(ev, 'ACCUSE'), 'target')], [['ZAF'], ['ISR']]);
+  const ev2 = codeText('El Gobierno de Kenia anunció el envío de mil policías a Haití.', '2024-02-15');
+  assert.deepEqual(codes(one(ev2, 'MOBILIZE'), 'target'), ['HTI']);
+  const ev3 = codeText('El presidente ruandés, Paul Kagame, negó haber enviado tropas al este de la República Democrática del Congo.', '2024-02-15');
+  const m = one(ev3, 'MOBILIZE');
+  assert.deepEqual([m.status, codes(m, 'target')], ['denied', ['COD']]);
+  const ev4 = codeText('La parte ucraniana reclamó en Estambul un alto el fuego incondicional, una exigencia que los negociadores rusos no aceptaron.', '2025-05-17');
+  assert.deepEqual([codes(one(ev4, 'REJECT'), 'source'), codes(one(ev4, 'REJECT'), 'target')], [['RUS'], ['UKR']]);
+});
