@@ -33,26 +33,35 @@ export class ClauseView {
     return 0;
   }
 
-  /** The preposition that introduces a mention ("al" → "a", "del" → "de"), or "obj" when none. */
+  /** The role of a preposition token (with, to, against, of, in, by…), or undefined. */
+  roleOf(t: Token | undefined): string | undefined {
+    return t ? this.cues.prepRoles.get(t.norm) : undefined;
+  }
+
+  /** The role of the preposition that introduces a mention ("of" for "de"/"del"), or "obj" when none. */
   prepositionOf(m: Mention): string {
     let j = m.tokStart - 1;
     const skippable = (t: Token): boolean => this.cues.determiners.has(t.norm) || this.cues.numerals.has(t.norm) || /^\d/.test(t.text);
     while (j >= 0 && skippable(this.tokens[j] as Token)) j--;
     let t = this.tokens[j];
     // "miles de manifestantes": a quantity, not a prepositional phrase.
-    if (t?.norm === 'de' && this.cues.quantities.has(this.tokens[j - 1]?.norm ?? '')) {
+    if (this.roleOf(t) === 'of' && this.cues.quantities.has(this.tokens[j - 1]?.norm ?? '')) {
       j -= 2;
       while (j >= 0 && skippable(this.tokens[j] as Token)) j--;
       t = this.tokens[j];
     }
-    if (!t) return 'obj';
-    // "cerca de Taiwán", "frente a la embajada".
+    const role = this.roleOf(t);
+    if (!role) return 'obj';
+    // "cerca de Taiwán", "frente a la embajada", "al este de la RDC".
     const before = this.tokens[j - 1]?.norm ?? '';
-    if ((t.norm === 'de' || t.norm === 'del') && this.cues.directional.has(before)) return 'en';
-    if ((t.norm === 'de' || t.norm === 'a' || t.norm === 'al' || t.norm === 'del') && this.cues.compoundPrepositions.has(before)) return before;
-    if (t.norm === 'al') return 'a';
-    if (t.norm === 'del') return 'de';
-    return this.cues.prepositions.has(t.norm) ? t.norm : 'obj';
+    if (role === 'of' && this.cues.directional.has(before)) return 'in';
+    if ((role === 'of' || role === 'to') && this.cues.compoundPrepRoles.has(before)) return this.cues.compoundPrepRoles.get(before) as string;
+    return role;
+  }
+
+  /** "y", "e" (and "," when `comma`) join list members. */
+  private joins(t: Token, comma: boolean): boolean {
+    return this.cues.conjunctions.has(t.norm) || this.cues.negativeConjunctions.has(t.norm) || (comma && t.text === ',');
   }
 
   /** Mentions joined to `m` by "y", "e" or commas, in order (m first). */
@@ -65,8 +74,8 @@ export class ClauseView {
       const next = this.mentions.find((x) => x.tokStart > cur.tokEnd - 1 && !x.adjectival && x.refs.length > 0);
       if (!next || next.tokStart >= limit) break;
       const gap = this.tokens.slice(cur.tokEnd, next.tokStart);
-      const joined = gap.length > 0 && gap.length <= 4 && gap.some((t) => ['y', 'e', ','].includes(t.norm))
-        && gap.every((t) => ['y', 'e', ',', 'a'].includes(t.norm) || t.norm === prep || this.cues.determiners.has(t.norm));
+      const joined = gap.length > 0 && gap.length <= 4 && gap.some((t) => this.joins(t, true))
+        && gap.every((t) => this.joins(t, true) || this.roleOf(t) === 'to' || this.roleOf(t) === prep || this.cues.determiners.has(t.norm));
       if (!joined) break;
       // "con Shoigu y el general Gerasimov" keeps going; a comma before a verb does not coordinate.
       group.push(next);
@@ -84,10 +93,10 @@ export class ClauseView {
       // "En Moscú, el portavoz…": a mention inside a prepositional phrase is not coordinated with the subject.
       if (this.prepositionOf(prev) !== 'obj') break;
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
-      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => ['y', 'e', ',', 'ni'].includes(t.norm))
-        && gap.every((t) => ['y', 'e', ',', 'ni'].includes(t.norm) || this.cues.determiners.has(t.norm));
+      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => this.joins(t, true))
+        && gap.every((t) => this.joins(t, true) || this.cues.determiners.has(t.norm));
       // A list is "A, B y C": the join next to the verb must be "y"; commas only before it.
-      if (!joined || (group.length === 1 && !gap.some((t) => ['y', 'e', 'ni'].includes(t.norm)))) break;
+      if (!joined || (group.length === 1 && !gap.some((t) => this.joins(t, false)))) break;
       group.unshift(prev);
       cur = prev;
     }
@@ -131,7 +140,7 @@ export class ClauseView {
     let j = stop - 2;
     if (this.tokens[j]?.text === ',') j--;
     const antecedent = this.mentions.find((m) => m.tokEnd - 1 === j && !m.adjectival && m.refs.length > 0);
-    return antecedent ? { prep: prepTok.norm === 'al' ? 'a' : prepTok.norm, antecedent } : null;
+    return antecedent ? { prep: this.roleOf(prepTok) as string, antecedent } : null;
   }
 
   /**
@@ -163,7 +172,7 @@ export class ClauseView {
     for (const m of this.mentions) {
       if (m.tokStart < from || m.tokStart >= limit || m.adjectival || m.refs.length === 0) continue;
       const prep = this.prepositionOf(m);
-      const ok = preps.includes(prep) || (preps.includes('obj') && (prep === 'obj' || prep === 'a'));
+      const ok = preps.includes(prep) || (preps.includes('obj') && (prep === 'obj' || prep === 'to'));
       if (ok) return this.coordinatedRight(m, limit);
       // A mention in another role ("según X", "en Ginebra") does not stop the search.
     }
@@ -173,7 +182,7 @@ export class ClauseView {
   /** "entre X y Y" right after `from`: both sides. */
   between(from: number, limit: number): [Mention[], Mention[]] | null {
     for (let j = from; j < Math.min(limit, from + 10); j++) {
-      if ((this.tokens[j] as Token).norm !== 'entre') continue;
+      if (this.roleOf(this.tokens[j]) !== 'between') continue;
       const first = this.mentions.find((m) => m.tokStart > j && m.tokStart <= j + 3 && !m.adjectival && m.refs.length > 0);
       if (!first) return null;
       const group = this.coordinatedRight(first, limit);
@@ -187,11 +196,11 @@ export class ClauseView {
   locationIn(from: number, to: number): Mention | null {
     for (const m of this.mentions) {
       if (m.tokStart < from || m.tokStart >= to || !m.place) continue;
-      if (this.prepositionOf(m) === 'en') return m;
+      if (this.prepositionOf(m) === 'in') return m;
       // "en el norte de la región ucraniana de Járkov", "en la capital, Moscú".
       for (let j = m.tokStart - 1; j >= Math.max(from, m.tokStart - 7); j--) {
         const t = this.tokens[j] as Token;
-        if (t.norm === 'en') return m;
+        if (this.roleOf(t) === 'in') return m;
         if (!/^[\p{Ll}]/u.test(t.text) && t.text !== ',') break;
       }
     }

@@ -5,7 +5,7 @@ import { fold } from '../text/normalize.js';
 import { PhraseSet, type Tokenizer } from './phrases.js';
 
 interface CuesFile {
-  clause_breaks: string[]; relatives: string[]; complementizer: string[]; prepositions: string[];
+  clause_breaks: string[]; relatives: string[]; complementizer: string[];
   coordinators: string[]; pair_refs: string[]; counterpart: string[];
   status: Record<string, string[]>;
   warning_phrases: string[];
@@ -18,7 +18,10 @@ interface CuesFile {
   verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
-  compound_prepositions: string[]; quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[]; directional: string[];
+  quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[]; directional: string[];
+  preposition_roles: Record<string, string>; compound_preposition_roles: Record<string, string>;
+  conjunctions: string[]; negative_conjunctions: string[]; new_clause_conjunctions: string[];
+  according: string[]; since: string[]; when: string[];
 }
 
 export interface CueLexicon {
@@ -64,7 +67,6 @@ export interface CueLexicon {
   preteriteEndings: string[];
   /** Prepositions introducing a purpose infinitive ("para reunirse"). */
   purpose: Set<string>;
-  compoundPrepositions: Set<string>;
   quantities: Set<string>;
   /** Object pronouns attached to infinitives and gerunds ("acusarla"). */
   objectClitics: string[];
@@ -73,6 +75,15 @@ export interface CueLexicon {
   allegiance: PhraseSet;
   /** "al este de la RDC" locates like "en la RDC". */
   directional: Set<string>;
+  /** Preposition (folded) → role (with, to, against, on, between, of, in, by…): the engine reasons on roles. */
+  prepRoles: Map<string, string>;
+  compoundPrepRoles: Map<string, string>;
+  conjunctions: Set<string>;
+  negativeConjunctions: Set<string>;
+  newClauseConjunctions: Set<string>;
+  according: Set<string>;
+  since: Set<string>;
+  when: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -95,7 +106,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     clauseBreaks: ps(c.clause_breaks),
     relatives: ps(c.relatives),
     complementizer: set(c.complementizer),
-    prepositions: set(c.prepositions),
+    prepositions: new Set(Object.keys(c.preposition_roles).map(fold)),
     coordinators: ps(c.coordinators),
     pairRefs: ps(c.pair_refs),
     counterpart: set(c.counterpart),
@@ -127,12 +138,19 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     compoundPrefixes: new Map(Object.entries(c.compound_prefixes).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => [fold(k), v])),
     preteriteEndings: c.preterite_endings.map(fold),
     purpose: set(c.purpose),
-    compoundPrepositions: set(c.compound_prepositions),
     quantities: set(c.quantities),
     objectClitics: c.object_clitics.map(fold),
     reflexives: set(c.reflexives),
     allegiance: ps(c.allegiance),
     directional: set(c.directional),
+    prepRoles: new Map(Object.entries(c.preposition_roles).map(([w, r]) => [fold(w), r])),
+    compoundPrepRoles: new Map(Object.entries(c.compound_preposition_roles).map(([w, r]) => [fold(w), r])),
+    conjunctions: set(c.conjunctions),
+    negativeConjunctions: set(c.negative_conjunctions),
+    newClauseConjunctions: set(c.new_clause_conjunctions),
+    according: set(c.according),
+    since: set(c.since),
+    when: set(c.when),
   };
   cache.set(lang, lex);
   return lex;

@@ -199,7 +199,7 @@ function codeSentence(
     }
     if (UNDIRECTED.has(tr.sense.type) && target.length === 0) {
       // "acordó … después de una conversación telefónica con Sheinbaum": the same counterpart.
-      const other = clause.mentions.find((m) => m.tokStart > tr.end && !m.adjectival && m.refs.length && clause.prepositionOf(m) === 'con');
+      const other = clause.mentions.find((m) => m.tokStart > tr.end && !m.adjectival && m.refs.length && clause.prepositionOf(m) === 'with');
       if (other) target = other.refs.filter((r) => !source.includes(r));
     }
     // "la cumbre de la OTAN": an organisation's own meeting is coded as the organisation with itself.
@@ -234,7 +234,7 @@ function codeSentence(
   dropEmbedded(drafts, clause, candidates);
   conditionalThreats(drafts, clause, eng);
   addRefusalRejects(drafts);
-  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift, eng.cues.preteriteEndings);
+  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift, eng.cues.preteriteEndings, eng.cues.since, eng.cues.when);
   for (const d of [...drafts]) {
     const extra = distributeDates(d, clause, article.published);
     drafts.push(...extra);
@@ -274,9 +274,9 @@ function placeTarget(tr: Trigger, clause: ClauseView, limit: number): string | n
   for (const m of clause.mentions) {
     if (m.tokStart < tr.end || m.tokStart >= limit) continue;
     const prep = clause.prepositionOf(m);
-    if (m.place && ['contra', 'sobre', 'a', 'en', 'de'].includes(prep)) return m.place.country;
+    if (m.place && ['against', 'on', 'to', 'in', 'of'].includes(prep)) return m.place.country;
     const group = m.refs[0];
-    if (group?.type === 'group' && group.country && ['en', 'contra', 'sobre'].includes(prep)) return group.country;
+    if (group?.type === 'group' && group.country && ['in', 'against', 'on'].includes(prep)) return group.country;
     const comma = clause.tokens.findIndex((t, j) => j >= tr.end && t.text === ',');
     if (m.adjectival && m.tokStart > tr.end + 1 && (comma < 0 || m.tokStart < comma)) {
       const ref = m.refs[0];
@@ -311,17 +311,17 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   let target: ActorRef[] = [];
   const between = clause.between(tr.end, limit);
   if (tr.passive) {
-    const agent = clause.objectAfter(tr.end, ['por'], limit).flatMap((m) => m.refs);
+    const agent = clause.objectAfter(tr.end, ['by'], limit).flatMap((m) => m.refs);
     // A reduced relative's own targets follow it ("lanzados por Rusia contra Kiev"); a full passive's patient is its subject.
     target = tr.reduced ? clause.objectAfter(tr.end, tr.sense.target.filter((p) => p !== 'obj'), limit).flatMap((m) => m.refs) : source;
     source = agent;
-  } else if (between && tr.sense.target.includes('entre')) {
+  } else if (between && tr.sense.target.includes('between')) {
     source = [...source, ...between[0].flatMap((m) => m.refs)];
     target = between[1].flatMap((m) => m.refs);
   } else {
     // "su homólogo iraní, con quien ha acordado…", "Wang Yi, a quien instó…": the antecedent is the target.
     const rel = clause.relativeWithPreposition(tr.start);
-    const relOk = rel && (tr.sense.target.includes(rel.prep) || (rel.prep === 'a' && tr.sense.target.includes('obj')));
+    const relOk = rel && (tr.sense.target.includes(rel.prep) || (rel.prep === 'to' && tr.sense.target.includes('obj')));
     target = relOk ? rel.antecedent.refs : clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
   }
   if (target.length === 0 && !tr.passive && tr.sense.mode === 'visit') {
@@ -331,13 +331,13 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
   }
   if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && ['SANCTION', 'CONCEDE', 'AID'].includes(tr.sense.type)) {
     // "imponían gravámenes a los productos de México": the owner of the goods, inside the object phrase.
-    const stop = clause.tokens.findIndex((t, j) => j >= tr.end && ['con', 'por', 'tras', 'segun', ','].includes(t.norm));
-    target = clause.objectAfter(tr.end, ['de'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
+    const stop = clause.tokens.findIndex((t, j) => j >= tr.end && (['with', 'by', 'after', 'according'].includes(clause.roleOf(t) ?? '') || t.text === ','));
+    target = clause.objectAfter(tr.end, ['of'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
 
   if (target.length === 0 && !tr.passive && objectNoun) {
     // "solicitan llamadas con Shoigu": the party of the requested event is the target.
-    target = clause.objectAfter(objectNoun.end, ['con', 'entre', 'a', 'contra', 'de'], limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
+    target = clause.objectAfter(objectNoun.end, ['with', 'between', 'to', 'against', 'of'], limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
   let carried = false;
   const pairUsed = source.some((r) => r.type === 'pair');
@@ -347,11 +347,12 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     target = sentenceSubject.length ? sentenceSubject : discourse.topic;
   } else if (source.length === 0 && !tr.passive) {
     if (insideQuote(clause.tokens, tr.start)) source = quoteSpeaker;
-    else if (clause.tokens[stop]?.norm === 'que' && clause.relativeWithPreposition(tr.start) === null && !speechBefore(clause, stop, speechVerbs)) {
+    else if (clause.cues.complementizer.has(clause.tokens[stop]?.norm ?? '') && clause.relativeWithPreposition(tr.start) === null && !speechBefore(clause, stop, speechVerbs)) {
       // "…presentarán un proyecto que reprocha a Teherán": the relative's subject is the main one.
       source = clause.mainSubject(stop).flatMap((m) => m.refs);
     }
-    const impersonal = clause.tokens[tr.start - 1]?.norm === 'se' && !tr.sense.lemma.endsWith('se');
+    // A reflexive before a verb that is not pronominal in the lexicon makes it impersonal or passive.
+    const impersonal = clause.cues.reflexives.has(clause.tokens[tr.start - 1]?.norm ?? '') && !tr.sense.lemma.endsWith('se');
     if (source.length === 0 && !impersonal && !insideQuote(clause.tokens, tr.start) && !bareInfinitive(tr, clause)) {
       // "Peskov dijo que … y acusó a Washington": the sentence's own subject before the discourse topic.
       const main = clause.mainSubject(tr.start).flatMap((m) => m.refs);
@@ -380,7 +381,7 @@ function insideQuote(tokens: Token[], i: number): boolean {
 function bareInfinitive(tr: Trigger, clause: ClauseView): boolean {
   if (tr.tense !== 'infinitive') return false;
   const prev = clause.tokens[tr.start - 1]?.norm ?? '';
-  return prev === 'que' || prev === '' || prev === ',';
+  return clause.cues.complementizer.has(prev) || prev === '' || prev === ',';
 }
 
 /** Whether "que" at `i` completes a verb of saying ("dijo que", "aseguró a la prensa que"). */
@@ -393,8 +394,8 @@ function speechBefore(clause: ClauseView, i: number, speechVerbs: ReadonlyMap<st
 function nextComplementizer(clause: ClauseView, from: number, limit: number): number {
   for (let j = from; j < limit; j++) {
     const t = clause.tokens[j] as Token;
-    if (t.norm === 'que') return j;
-    if (t.text === ',' && ['y', 'e', 'pero', 'mientras', 'aunque'].includes(clause.tokens[j + 1]?.norm ?? '')) return j;
+    if (clause.cues.complementizer.has(t.norm)) return j;
+    if (t.text === ',' && clause.cues.newClauseConjunctions.has(clause.tokens[j + 1]?.norm ?? '')) return j;
   }
   return limit;
 }
@@ -417,21 +418,21 @@ function nominalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, eng:
     target = between[1].flatMap((m) => m.refs);
   }
   if (source.length === 0) {
-    const of = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart <= tr.end + 3 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'de');
+    const of = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart <= tr.end + 3 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'of');
     // "la invasión de Ucrania", "su ataque de Járkov": for attacks on a place the genitive is the target.
     const possessed = eng.cues.possessives.has(tokens[tr.start - 1]?.norm ?? '');
-    const hasOtherTarget = clause.objectAfter(tr.end, ['contra', 'sobre'], limit).length > 0;
+    const hasOtherTarget = clause.objectAfter(tr.end, ['against', 'on'], limit).length > 0;
     if (of && (tr.sense.genitive === 'target' || (tr.sense.type === 'ASSAULT' && (possessed || (of.place && !hasOtherTarget))))) target = of.refs;
     else if (of) source = of.refs;
   }
   if (target.length === 0) {
-    const preps = tr.sense.target.filter((p) => p !== 'de' || source.length > 0);
+    const preps = tr.sense.target.filter((p) => p !== 'of' || source.length > 0);
     const found = clause.objectAfter(tr.end, preps, limit).filter((m) => !source.some((r) => m.refs.includes(r)));
     target = found.flatMap((m) => m.refs);
   }
   if (source.length === 0) {
     // "la demanda presentada por Sudáfrica contra Israel", "el ataque perpetrado por X".
-    const agent = clause.mentions.find((m) => m.tokStart > tr.end && m.tokStart <= tr.end + 4 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'por');
+    const agent = clause.mentions.find((m) => m.tokStart > tr.end && m.tokStart <= tr.end + 4 && !m.adjectival && m.refs.length > 0 && clause.prepositionOf(m) === 'by');
     if (agent) { source = agent.refs; target = target.filter((r) => !agent.refs.includes(r)); }
   }
   // "un contacto entre ambos": the pair are the two parties, not the target of someone else.
@@ -489,26 +490,26 @@ function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[] {
     const anon = eng.cues.anonymous.findIn(tokens, i + 1, Math.min(tokens.length, i + 6));
     if (anon) {
       // "un alto funcionario del Gobierno francés": the affiliation follows, or the phrase is itself a mention.
-      affiliation = clause.mentions.find((m) => m.refs.length > 0 && ((m.tokStart >= anon.end && m.tokStart <= anon.end + 2 && clause.prepositionOf(m) === 'de')
+      affiliation = clause.mentions.find((m) => m.refs.length > 0 && ((m.tokStart >= anon.end && m.tokStart <= anon.end + 2 && clause.prepositionOf(m) === 'of')
         || (m.tokStart <= anon.start && m.tokEnd >= anon.end))) ?? null;
       anonymous = tokens.slice(anon.start, affiliation ? affiliation.tokEnd : anon.end).map((x) => x.text).join(' ');
       speaker = [];
     }
-    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun'))) speaker = after;
+    else if (after.length && (speaker.length === 0 || tokens[i - 1]?.text === ',' || tokens.slice(Math.max(0, i - 3), i).some((x) => eng.cues.according.has(x.norm)))) speaker = after;
     // "X dijo (a CNN) que …" covers what follows; "«…», dijo X" covers what precedes.
-    const que = tokens.slice(i + 1, i + 5).findIndex((x) => x.norm === 'que');
+    const que = tokens.slice(i + 1, i + 5).findIndex((x) => eng.cues.complementizer.has(x.norm));
     // "«…», dijo X": a quotation closes right before; a mere comma ("Lloyd Austin, anunció") is an apposition.
     const closing = (t: Token | undefined): boolean => /^[»"”]$/.test(t?.text ?? '');
     // "…, informó la agencia KCNA": after a comma, a verb of saying whose subject follows it is inverted too.
     const inverted = closing(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && (closing(tokens[i - 2]) || /^[«"“]$/.test(tokens[0]?.text ?? '') || after.length > 0 || !!anon))
-      || tokens.slice(Math.max(0, i - 3), i).some((x) => x.norm === 'segun');
+      || tokens.slice(Math.max(0, i - 3), i).some((x) => eng.cues.according.has(x.norm));
     // A verb of saying reports what follows "que" or, inverted ("…», dijo X"), what precedes it; else it reports nothing here.
     if (que < 0 && !inverted) return;
     acts.push({ verb: i, speaker, anonymous, affiliation, segment: que >= 0 ? [i + 1, tokens.length] : [0, i] });
   });
   for (let i = 0; i < tokens.length; i++) {
     const m = eng.cues.attributionBefore.matchAt(tokens, i);
-    if (!m || (tokens[i] as Token).norm !== 'segun') continue;
+    if (!m || !eng.cues.according.has((tokens[i] as Token).norm)) continue;
     const who = clause.mentions.find((x) => x.tokStart >= m.end && x.tokStart <= m.end + 2 && x.refs.length > 0);
     const anon = eng.cues.anonymous.findIn(tokens, m.end, Math.min(tokens.length, m.end + 4));
     acts.push({ verb: i, speaker: who ? [who] : [], anonymous: !who && anon ? tokens.slice(anon.start, anon.end).map((x) => x.text).join(' ') : null, affiliation: null, segment: [0, tokens.length], noVerb: true });
@@ -541,7 +542,7 @@ function modeFromCues(type: PloverType, tokens: Token[], eng: ExtractEngines): s
 
 /** Each date goes to the nearest trigger (or verb of saying) in the sentence; one trigger may take several. */
 function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse,
-  tokens: Token[], timeShift: ReadonlySet<string>, preteriteEndings: readonly string[]): void {
+  tokens: Token[], timeShift: ReadonlySet<string>, preteriteEndings: readonly string[], sinceWords: ReadonlySet<string>, whenWords: ReadonlySet<string>): void {
   const tokensBetween = (a: Trigger, b: Trigger): Token[] => tokens.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
   const taken = new Map<Draft, Array<{ d: DateExpression; tok: { start: number; end: number } }>>();
   const speechDates = new Map<SpeechAct, DateExpression>();
@@ -551,8 +552,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     const dist = (s: number, e: number): number => (dt.tok.start >= e ? dt.tok.start - e : s - dt.tok.end + 1);
     // "suspendido desde agosto de 2022": a "since" date dates only an adjacent or "not since" event.
     // ("desde el jueves, cuando Quito declaró…" dates the "cuando" clause.)
-    const since = (tokens[dt.tok.start - 1]?.norm === 'desde' || tokens[dt.tok.start]?.norm === 'desde')
-      && !(tokens[dt.tok.end]?.text === ',' && tokens[dt.tok.end + 1]?.norm === 'cuando');
+    const since = (sinceWords.has(tokens[dt.tok.start - 1]?.norm ?? '') || sinceWords.has(tokens[dt.tok.start]?.norm ?? ''))
+      && !(tokens[dt.tok.end]?.text === ',' && whenWords.has(tokens[dt.tok.end + 1]?.norm ?? ''));
     for (const d of drafts) {
       const n = dist(d.tr.start, d.tr.end);
       if (since && n > 3 && !d.status.lastOccurrenceSince) continue;
@@ -676,7 +677,7 @@ function dropEmbedded(drafts: Draft[], clause: ClauseView, candidates: Candidate
       && (!g.tr.sense.nominal || (g.tr.sense.type === 'REQUEST' && d.tr.tense === 'infinitive')));
     if (!gov) continue;
     const between = clause.tokens.slice(gov.tr.end, d.tr.start);
-    const conditional = between.some((t) => t.norm === 'si');
+    const conditional = !!clause.cues.conditionOpeners.findIn(between, 0, between.length);
     if (!NONFINITE.has(d.tr.tense) && !conditional) continue;
     drafts.splice(k, 1);
     const cand = candidates.find((c) => c.trigger === d.tr.text && c.rule === d.tr.sense.rule && !c.event);
@@ -798,7 +799,7 @@ function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: Extra
       && m.refs[0]?.type === 'group' && m.refs[0].country && !mine.has(m.refs[0].country)) : undefined;
     // "vetó una resolución presentada por Francia": the author of what is rejected or backed.
     const author = ['REJECT', 'SUPPORT', 'ACCUSE'].includes(d.tr.sense.type) ? clause.mentions.find((m) => !m.adjectival && m.tokStart > d.tr.end && m.tokStart < stop
-      && clause.prepositionOf(m) === 'por' && m.refs.length > 0) : undefined;
+      && clause.prepositionOf(m) === 'by' && m.refs.length > 0) : undefined;
     if (author) d.target = author.refs;
     else if (adj) d.target = adj.refs;
     else if (group) d.target = group.refs;
@@ -819,7 +820,7 @@ function distributeDates(d: Draft, clause: ClauseView, published: string | null)
   d.extraDates.forEach((dt, k) => {
     const prevEnd = k === 0 ? (d.primaryDateEnd ?? 0) : (d.extraDates?.[k - 1]?.tok.end ?? 0);
     const inStretch = clause.mentions.filter((m) => m.tokStart >= prevEnd && m.tokEnd <= dt.tok.start && m.refs.length > 0);
-    const parties = inStretch.filter((m) => !(m.place && clause.prepositionOf(m) === 'en')).flatMap((m) => m.refs).filter((r) => r.type === 'org' || r.type === 'state');
+    const parties = inStretch.filter((m) => !(m.place && clause.prepositionOf(m) === 'in')).flatMap((m) => m.refs).filter((r) => r.type === 'org' || r.type === 'state');
     const loc = clause.locationIn(prevEnd, dt.tok.start);
     const sourceKeys = new Set(d.source.map(refKey));
     const target = parties.filter((r) => !sourceKeys.has(refKey(r)));

@@ -120,6 +120,11 @@ export class MentionFinder {
     return out;
   }
 
+  /** A genitive preposition ("de", "del"). */
+  private isOf(t: Token | undefined): boolean {
+    return !!t && this.cues.prepRoles.get(t.norm) === 'of';
+  }
+
   /** "hispano-marroquí" → [ESP, MAR]; null when a part is not a demonym. */
   private compoundDemonym(tok: Token): string[] | null {
     if (!tok.text.includes('-') || /^\p{Lu}/u.test(tok.text)) return null;
@@ -139,7 +144,7 @@ export class MentionFinder {
     const prev = tokens[i - 1];
     const prev2 = tokens[i - 2];
     if (prev && this.cues.nameContainers.has(prev.norm)) return true;
-    return !!prev && (prev.norm === 'de' || prev.norm === 'del') && !!prev2 && this.cues.nameContainers.has(prev2.norm);
+    return !!prev && this.isOf(prev) && !!prev2 && this.cues.nameContainers.has(prev2.norm);
   }
 
   private compose(tokens: Token[], atoms: Atom[], p: number, memory: ArticleMemory): { mention: Mention; next: number } | null {
@@ -255,8 +260,9 @@ export class MentionFinder {
       if (at.kind !== 'kb') break;
       // "del Organismo Internacional de Energía Atómica (OIEA)": the acronym repeats the name.
       if (tokens[cur]?.text === '(' && tokens[at.end]?.text === ')' && at.start === cur + 1) { cur = at.end + 1; q++; continue; }
-      const gap = tokens.slice(cur, at.start).map((t) => t.norm);
-      const gapOk = gap.length === 0 || (gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.every((g) => ['de', 'del', 'la', 'los', 'las', 'el'].includes(g)));
+      const gapTokens = tokens.slice(cur, at.start);
+      const gap = gapTokens.map((t) => t.norm);
+      const gapOk = gap.length === 0 || (gap.length <= 2 && this.isOf(gapTokens[0]) && gapTokens.slice(1).every((g) => this.cues.determiners.has(g.norm)));
       if (!gapOk) break;
       const st = at.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
       const og = at.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
@@ -400,10 +406,10 @@ export class MentionFinder {
     while (i < tokens.length && steps < 4) {
       const t = tokens[i] as Token;
       if (this.cues.collectiveModifiers.has(t.norm)) { i++; steps++; continue; }
-      if ((t.norm === 'de' || t.norm === 'del') && isCap(tokens[i + 1]) && !this.kb.matchAt(tokens, i + 1)) {
+      if (this.isOf(t) && isCap(tokens[i + 1]) && !this.kb.matchAt(tokens, i + 1)) {
         // "Ministerio de Asuntos Exteriores de …": the whole capitalised name.
         i += 2;
-        while (i < tokens.length && ((isCap(tokens[i]) && !this.kb.matchAt(tokens, i)) || (tokens[i]?.norm === 'y' && isCap(tokens[i + 1])))) i++;
+        while (i < tokens.length && ((isCap(tokens[i]) && !this.kb.matchAt(tokens, i)) || (this.cues.conjunctions.has(tokens[i]?.norm ?? '') && isCap(tokens[i + 1])))) i++;
         steps++;
         continue;
       }
@@ -415,10 +421,13 @@ export class MentionFinder {
     const nxtIdx = atoms.findIndex((at, k) => k > p && at.start >= i);
     const nxt = nxtIdx >= 0 ? atoms[nxtIdx] : undefined;
     if (!nxt || nxt.kind !== 'kb') return null;
-    const gap = loyal ? (nxt.start === i ? ['de'] : ['x']) : tokens.slice(i, nxt.start).map((t) => t.norm);
+    const gapTokens = tokens.slice(i, nxt.start);
     const st = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'state' }> => r.kind === 'state');
     const og = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'org' }> => r.kind === 'org');
-    const viaDe = gap.length >= 1 && gap.length <= 2 && ['de', 'del'].includes(gap[0] ?? '') && gap.slice(1).every((g) => ['la', 'el', 'los', 'las'].includes(g));
+    // "el Gobierno de Colombia", or allegiance right before the name ("leales a Maduro").
+    const viaDe = loyal ? gapTokens.length === 0
+      : gapTokens.length >= 1 && gapTokens.length <= 2 && this.isOf(gapTokens[0]) && gapTokens.slice(1).every((g) => this.cues.determiners.has(g.norm));
+    const gap = loyal && gapTokens.length === 0 ? ['of'] : gapTokens.map((t) => t.norm);
     let start = a.start;
     while (start > 0 && (this.cues.determiners.has((tokens[start - 1] as Token).norm) || this.cues.collectiveModifiers.has((tokens[start - 1] as Token).norm))) start--;
     const phrase = textOf(tokens, start, nxt.end);

@@ -37,7 +37,8 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const before = withoutAdverbs(tokens, cStart, tr.start);
   // What follows a "que" is the complement's business ("advirtió de que … tendría consecuencias").
   // (After a noun, "que" opens a relative that describes the event itself: "la reunión, que se celebrará…".)
-  const que = tr.sense.nominal ? -1 : tokens.slice(tr.end, cEnd).findIndex((t) => t.norm === 'que');
+  const isQue = (t: Token | undefined): boolean => !!t && cues.complementizer.has(t.norm);
+  const que = tr.sense.nominal ? -1 : tokens.slice(tr.end, cEnd).findIndex(isQue);
   const after = { view: tokens.slice(tr.end, que < 0 ? cEnd : tr.end + que) };
   const s = cues.status;
   const endsRightBefore = (set: keyof typeof s, maxGap: number): string | null => {
@@ -59,18 +60,19 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
       if (!denialVerbs.has(t.text.toLowerCase())) continue;
       // "negó haber enviado tropas": a perfect infinitive right after the verb is denied
       // (while "se negó a reunirse", "descartó negociar" are refusals).
-      if (j + 1 === tr.start && tokens[tr.start]?.norm === 'haber' && tokens[j - 1]?.norm !== 'se') return t.text;
-      const que = tokens.slice(j + 1, Math.min(tr.start, j + 5)).findIndex((x) => x.norm === 'que');
+      const perfectInfinitive = tr.tense === 'infinitive' && tr.end - tr.start === 2;
+      if (j + 1 === tr.start && perfectInfinitive && !cues.reflexives.has(tokens[j - 1]?.norm ?? '')) return t.text;
+      const que = tokens.slice(j + 1, Math.min(tr.start, j + 5)).findIndex(isQue);
       if (que < 0) return null;
       // No second complement ("y recordó que…") between the denial and the trigger.
       const rest = tokens.slice(j + 2 + que, tr.start);
-      return rest.some((x) => x.norm === 'que') ? null : t.text;
+      return rest.some(isQue) ? null : t.text;
     }
     return null;
   })();
   // The next sentence denies this one only by pointing back ("lo ha negado", "es falso"), not with its own "desmintió que…".
   const nextDenial = nextSentenceTokens ? s.denied_after?.findIn(nextSentenceTokens, 0, Math.min(6, nextSentenceTokens.length)) : null;
-  const pointsBack = !!nextDenial && nextSentenceTokens !== null && nextSentenceTokens[nextDenial.end]?.norm !== 'que';
+  const pointsBack = !!nextDenial && nextSentenceTokens !== null && !isQue(nextSentenceTokens[nextDenial.end]);
   const denied = (denialVerb ? `${denialVerb} que` : null) ?? anyBefore('denied_before') ?? anyAfter('denied_after', 12)
     ?? (pointsBack ? nextDenial?.value ?? null : null);
   const toCome = tr.tense === 'future' || !!anyBefore('planned_before') || !!anyAfter('planned_after', 8);
@@ -85,13 +87,13 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   while (j >= cStart && cues.verbClitics.has((tokens[j] as Token).norm)) j--;
   const negWord = j >= cStart ? (tokens[j] as Token).norm : '';
   // "Ni Irán ni la UE han propuesto…" negates its own clause, not a later relative ("…, del que EE. UU. se retiró").
-  const niClause = before.view[0]?.norm === 'ni' && !before.view.some((t) => t.norm === 'que');
+  const niClause = cues.negativeConjunctions.has(before.view[0]?.norm ?? '') && !before.view.some(isQue);
   const negatedPhrase = anyBefore('negated_phrases') ?? (niClause ? 'ni … ni' : null);
   // "no existe ninguna intención de romper relaciones": a negated noun phrase governs its infinitive too.
   const nounLike = tr.sense.nominal || tr.tense === 'infinitive';
   if (cues.negation.has(negWord) || (negatedPhrase && (nounLike || negatedPhrase === 'ni … ni'))) {
     // "no han hablado desde el 11 de febrero": they last spoke then.
-    const since = after.view.slice(0, 4).some((t) => t.norm === 'desde');
+    const since = after.view.slice(0, 4).some((t) => cues.since.has(t.norm));
     if (since && cues.negation.has(negWord)) return base('occurred', 'past', 'negation + "desde": last occurrence', true);
     return base('negated', 'past', `negation "${cues.negation.has(negWord) ? negWord : negatedPhrase}"`);
   }
@@ -100,7 +102,7 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const hypo = anyBefore('hypothetical_before') ?? anyAfter('hypothetical_after', 14) ?? anyAfter('hypothetical_before', 8);
   if (hypo) return base('hypothetical', 'future', `hypothetical cue "${hypo}"`);
   if (tr.tense === 'conditional') {
-    const reported = clause.tokens.slice(0, tr.start).some((t) => t.norm === 'que');
+    const reported = clause.tokens.slice(0, tr.start).some(isQue);
     return reported ? base('planned', 'future', 'conditional in reported speech') : base('hypothetical', 'future', 'conditional tense');
   }
 

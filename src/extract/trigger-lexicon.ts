@@ -44,6 +44,9 @@ interface TriggersFile {
   mode_cues: Record<string, Record<string, string[]>>;
 }
 
+/** What an auxiliary makes of the verb after it: a perfect (haber), a passive (ser), a near future (ir a). */
+export type AuxKind = 'perfect' | 'passive' | 'future';
+
 export interface TriggerLexicon {
   /** Folded verb form → senses with tense. */
   verbForms: Map<string, VerbHit[]>;
@@ -58,7 +61,7 @@ export interface TriggerLexicon {
   /** Verbs of denying: "negó (el lunes) que Putin hubiera hablado…" makes the complement denied. */
   denialVerbs: Map<string, Tense>;
   /** Folded form of haber/ser/estar/ir → auxiliary kind and tense. */
-  auxiliaries: Map<string, { aux: 'haber' | 'ser' | 'ir'; tense: Tense }>;
+  auxiliaries: Map<string, { aux: AuxKind; tense: Tense }>;
   modeCues: Map<PloverType, Array<{ mode: string; words: Set<string> }>>;
 }
 
@@ -67,10 +70,10 @@ const cache = new Map<string, TriggerLexicon>();
 /** Verb forms are looked up lower-cased but with accents: "diálogo" is not "dialogo", "acusó" is not "acuso". */
 export const verbKey = (form: string): string => form.toLowerCase();
 
-function auxiliariesOf(lang: string): Map<string, { aux: 'haber' | 'ser' | 'ir'; tense: Tense }> {
-  const data = loadLangData<{ auxiliaries: Record<'haber' | 'ser' | 'ir', Partial<Record<Tense, string[]>>> }>(lang, 'auxiliaries');
-  const out = new Map<string, { aux: 'haber' | 'ser' | 'ir'; tense: Tense }>();
-  for (const [aux, tenses] of Object.entries(data.auxiliaries) as Array<['haber' | 'ser' | 'ir', Partial<Record<Tense, string[]>>]>) {
+function auxiliariesOf(lang: string): Map<string, { aux: AuxKind; tense: Tense }> {
+  const data = loadLangData<{ auxiliaries: Record<AuxKind, Partial<Record<Tense, string[]>>> }>(lang, 'auxiliaries');
+  const out = new Map<string, { aux: AuxKind; tense: Tense }>();
+  for (const [aux, tenses] of Object.entries(data.auxiliaries) as Array<[AuxKind, Partial<Record<Tense, string[]>>]>) {
     for (const [tense, forms] of Object.entries(tenses) as Array<[Tense, string[]]>) for (const f of forms) out.set(verbKey(f), { aux, tense });
   }
   return out;

@@ -37,7 +37,8 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
     if (inMention.has(i)) { i++; continue; }
     const noun = lex.nouns.matchAt(tokens, i);
     // "que no viaje a Rusia": after "no", "que" or "se" the word is a verb, not the noun "viaje".
-    const verbContext = cues.negation.has(tokens[i - 1]?.norm ?? '') || ['que', 'se'].includes(tokens[i - 1]?.norm ?? '');
+    const prevNorm0 = tokens[i - 1]?.norm ?? '';
+    const verbContext = cues.negation.has(prevNorm0) || cues.complementizer.has(prevNorm0) || cues.reflexives.has(prevNorm0);
     const sense = noun && !verbContext
       ? (lex.nounSenses.get(noun.value) ?? []).find((s) => requirementMet(tokens, noun.end, s) && !s.notAfter?.has(tokens[i - 1]?.norm ?? ''))
       : undefined;
@@ -59,7 +60,7 @@ export function findTriggers(sentence: Sentence, mentions: Mention[], lex: Trigg
       const missingSe = !!hit && hit.sense.lemma.endsWith('se') && finite && !cues.reflexives.has(tokens[i - 1]?.norm ?? '')
         && !(cues.negation.has(tokens[i - 1]?.norm ?? '') && cues.reflexives.has(tokens[i - 2]?.norm ?? ''));
       if (hit && !nounUse && !missingSe) {
-        const v = verbTense(tokens, i, hit.tense, lex);
+        const v = verbTense(tokens, i, hit.tense, lex, cues);
         if (v) {
           out.push({ start: v.start, end: i + 1, text: span(sentence, v.start, i + 1), sense: hit.sense, tense: v.tense, passive: v.passive, reduced: v.reduced, lightVerb: -1 });
           i++;
@@ -88,21 +89,21 @@ function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boo
 }
 
 /** Tense of a verb form with its auxiliaries; null for a participle used as an adjective. */
-function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon): { start: number; tense: Tense | 'perfect'; passive: boolean; reduced: boolean } | null {
+function verbTense(tokens: Token[], i: number, tense: Tense, lex: TriggerLexicon, cues: CueLexicon): { start: number; tense: Tense | 'perfect'; passive: boolean; reduced: boolean } | null {
   if (tense !== 'participle') return { start: i, tense, passive: false, reduced: false };
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
   const aux = prev ? lex.auxiliaries.get(vkey(prev)) : undefined;
   // "habría llamado" (reported, unconfirmed) narrates a past act like "ha llamado".
-  if (aux?.aux === 'haber') return { start: i - 1, tense: aux.tense === 'present' || aux.tense === 'conditional' ? 'perfect' : aux.tense, passive: false, reduced: false };
-  if (aux?.aux === 'ser') {
+  if (aux?.aux === 'perfect') return { start: i - 1, tense: aux.tense === 'present' || aux.tense === 'conditional' ? 'perfect' : aux.tense, passive: false, reduced: false };
+  if (aux?.aux === 'passive') {
     // "ha sido atacado": perfect passive.
     const aux2 = prev2 ? lex.auxiliaries.get(vkey(prev2)) : undefined;
-    if (aux?.tense === 'participle' && aux2?.aux === 'haber') return { start: i - 2, tense: aux2.tense === 'present' ? 'perfect' : aux2.tense, passive: true, reduced: false };
+    if (aux?.tense === 'participle' && aux2?.aux === 'perfect') return { start: i - 2, tense: aux2.tense === 'present' ? 'perfect' : aux2.tense, passive: true, reduced: false };
     return { start: i - 1, tense: aux.tense, passive: true, reduced: false };
   }
   // "drones lanzados por Rusia": a participle followed by its agent is a reduced passive.
-  if (tokens[i + 1]?.norm === 'por') return { start: i, tense: 'perfect', passive: true, reduced: true };
+  if (cues.prepRoles.get(tokens[i + 1]?.norm ?? '') === 'by') return { start: i, tense: 'perfect', passive: true, reduced: true };
   return null;
 }
 
