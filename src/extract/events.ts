@@ -62,6 +62,14 @@ interface Discourse {
   lastHostile: { source: ActorRef[]; target: ActorRef[] } | null;
 }
 
+/** An actorless later mention of an event ("la llamada de este jueves"): what it adds to that event. */
+interface MentionBack {
+  type: PloverType;
+  mode: string | null;
+  date: EventDate | null;
+  attribution: Attribution | null;
+}
+
 interface Draft {
   tr: Trigger;
   /** Further dates of the same trigger, each a separate event ("en Ginebra el 9…, en Bruselas el 12…"). */
@@ -100,6 +108,15 @@ export function extractEvents(article: { id: string; published: string | null },
     const next = doc.sentences[si + 1] ?? null;
     discourse.sentence = si;
     const out = codeSentence(article, sentence, mentions, next, discourse, eng, si);
+    for (const b of out.mentionsBack) {
+      const k = events.map((e, i) => [e, i] as const).reverse()
+        .find(([e]) => e.type === b.type && e.status === 'occurred' && e.evidence.end >= (doc.sentences[si - 2]?.start ?? 0))?.[1];
+      if (k === undefined) continue;
+      const e = events[k] as EventRecord;
+      const weak = !e.date || e.date.basis === 'publication' || e.date.basis === 'inferred';
+      events[k] = { ...e, mode: e.mode ?? b.mode, attribution: e.attribution ?? b.attribution, date: weak && b.date ? b.date : e.date };
+      if (weak && b.date && !discourse.anchor) discourse.anchor = b.date;
+    }
     for (const r of out.retracted) {
       const k = events.map((e, i) => [e, i] as const).reverse().find(([e]) => e.type === r.type && e.status === 'occurred' && e.evidence.end >= (doc.sentences[si - 2]?.start ?? 0))?.[1];
       if (k !== undefined) events[k] = { ...(events[k] as EventRecord), status: r.status };
@@ -134,9 +151,10 @@ function codeSentence(
   discourse: Discourse,
   eng: ExtractEngines,
   sentenceIndex: number,
-): { events: EventRecord[]; candidates: Candidate[]; dates: DateExpression[]; retracted: Array<{ type: PloverType; status: EventStatus }> } {
+): { events: EventRecord[]; candidates: Candidate[]; dates: DateExpression[]; retracted: Array<{ type: PloverType; status: EventStatus }>; mentionsBack: MentionBack[] } {
   const tokens = sentence.tokens;
   const retracted: Array<{ type: PloverType; status: EventStatus }> = [];
+  const mentionsBack: MentionBack[] = [];
   const clause = new ClauseView(tokens, mentions, eng.cues);
   const triggers = findTriggers(sentence, mentions, eng.triggers, eng.cues);
   const dates = findDateExpressions(sentence.text, eng.lang).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
@@ -164,6 +182,16 @@ function codeSentence(
       cand.why = 'dropped: no actor for the event in its phrase or context';
       // "«No hubo ninguna conversación», dijo Peskov": the event reported just before is denied.
       const st = tr.sense.nominal ? decideStatus(tr, clause, eng.cues, null, eng.triggers.denialVerbs) : null;
+      if (st?.status === 'occurred' && sentenceIndex > 0) {
+        // "La conversación telefónica de este jueves…": a later mention dates and qualifies the event before.
+        const near = dateTok.find((x) => Math.abs(x.tok.start - tr.end) <= 3 || Math.abs(tr.start - x.tok.end) <= 1);
+        const act = speech.find((a) => tr.start >= a.segment[0] && tr.start < a.segment[1]);
+        mentionsBack.push({
+          type: tr.sense.type, mode: tr.sense.mode ?? null,
+          date: near && article.published ? resolveDate(near.d, article.published, 'past') : null,
+          attribution: act ? attributionFor(tr, [act], clause, eng, article.published) : null,
+        });
+      }
       // "no hay ninguna conversación programada" negates a plan, not a past event.
       const aboutPlan = eng.cues.status.planned_after?.findIn(tokens, tr.end, Math.min(tokens.length, tr.end + 4));
       if (st?.status === 'negated' && sentenceIndex > 0 && !aboutPlan) {
@@ -266,7 +294,7 @@ function codeSentence(
     const subj = clause.subjectBefore(tokens.length);
     if (subj.length) discourse.topic = subj.flatMap((m) => m.refs);
   }
-  return { events: built, candidates, dates, retracted };
+  return { events: built, candidates, dates, retracted, mentionsBack };
 }
 
 /** "los ataques contra Járkov", "en el norte de la región ucraniana de Járkov": the attacked state. */
@@ -335,7 +363,7 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     target = clause.objectAfter(tr.end, ['of'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }
 
-  if (target.length === 0 && !tr.passive && objectNoun) {
+  if (target.length === 0 && !tr.passive && objectNoun && !source.some((r) => r.type === 'pair')) {
     // "solicitan llamadas con Shoigu": the party of the requested event is the target.
     target = clause.objectAfter(objectNoun.end, ['with', 'between', 'to', 'against', 'of'], limit).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }

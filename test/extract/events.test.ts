@@ -229,3 +229,10 @@ test('lawsuits, troop dispatches, denials by infinitive, and not accepting as re
   const ev4 = codeText('La parte ucraniana reclamó en Estambul un alto el fuego incondicional, una exigencia que los negociadores rusos no aceptaron.', '2025-05-17');
   assert.deepEqual([codes(one(ev4, 'REJECT'), 'source'), codes(one(ev4, 'REJECT'), 'target')], [['RUS'], ['UKR']]);
 });
+
+test('a later actorless mention dates and qualifies the headline event', () => {
+  const text = 'Blinken habla con su homólogo indio sobre la guerra en Ucrania\n\nLa conversación telefónica de este jueves, la segunda en un mes, se produjo a petición de Nueva Delhi, dijo un portavoz del Departamento de Estado.';
+  const call = one(codeText(text, '2023-03-24'), 'CONSULT');
+  assert.deepEqual([call.date?.start, call.date?.basis, call.mode], ['2023-03-23', 'relative', 'phone']);
+  assert.ok(call.attribution);
+});
