@@ -239,7 +239,7 @@ function codeSentence(
     cand.status = status;
     const loc = clause.locationIn(tr.start, limit) ?? clause.locationIn(clause.clauseStart(tr.start), tr.start);
     const location = loc?.place ? { name: loc.place.name, country: loc.place.country } : null;
-    if ((tr.sense.type === 'AID' || tr.sense.type === 'MOBILIZE') && target.length === 0) {
+    if ((tr.sense.type === 'AID' || tr.sense.type === 'MOBILIZE' || tr.sense.type === 'RETREAT') && target.length === 0) {
       // "enviará ayuda humanitaria a Gaza", "desplegó tropas en Kursk": the place's state receives it.
       const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m)));
       const own = new Set(source.map((r) => toActor(r, eng.kb, article.published)?.country));
