@@ -8,9 +8,14 @@ const actorKey = (a: Actor): string => a.kb_id ?? `${a.name}|${a.country ?? ''}|
 const side = (as: Actor[]): string => as.map(actorKey).sort().join(',');
 const statusGroup = (s: EventRecord['status']): string => (s === 'refused' || s === 'denied' || s === 'negated' ? 'negative' : s);
 
+const codeKey = (a: Actor): string => a.org ?? a.country ?? a.name;
+const codes = (as: Actor[]): string => [...new Set(as.map(codeKey))].sort().join(',');
+
 function sameActors(a: EventRecord, b: EventRecord): boolean {
-  if (UNDIRECTED.has(a.type)) return side([...a.source, ...a.target]) === side([...b.source, ...b.target]);
-  return side(a.source) === side(b.source) && side(a.target) === side(b.target);
+  // In one sentence the same parties may be named twice ("visitó Washington, donde se reunió con Biden").
+  const key = a.evidence.start === b.evidence.start ? codes : side;
+  if (UNDIRECTED.has(a.type)) return key([...a.source, ...a.target]) === key([...b.source, ...b.target]);
+  return key(a.source) === key(b.source) && key(a.target) === key(b.target);
 }
 
 const WEAK_DAYS = 3;

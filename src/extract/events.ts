@@ -607,8 +607,10 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     if (!own && d.status.lean === 'past') {
       // "acordó ayer suspender…, después de una conversación con…": one occasion, one date.
       // The occasion's date beats the date of its reporting ("…, según informó este viernes…").
+      // Day dates are shared freely; vaguer ones only with a noun or a verb in the same tense ("vetó el año
+      // pasado" does not date "ha pedido").
       const sibling = drafts.find((o) => o !== d && o.status.lean === 'past' && taken.get(o)?.length
-        && DAY_KINDS.has(taken.get(o)?.[0]?.d.kind ?? '')
+        && (DAY_KINDS.has(taken.get(o)?.[0]?.d.kind ?? '') || d.tr.tense === 'none' || d.tr.tense === o.tr.tense)
         && !tokensBetween(o.tr, d.tr).some((t) => timeShift.has(t.norm)));
       own = sibling ? taken.get(sibling)?.[0]?.d ?? null : null;
     }
@@ -687,7 +689,7 @@ const COOPERATIVE: ReadonlySet<PloverType> = new Set(['SUPPORT', 'AGREE', 'COOPE
 const CALENDAR_KINDS: ReadonlySet<string> = new Set(['date', 'date_range', 'day_of_month']);
 
 /** Date expressions that name one day: only these are shared between events of one sentence. */
-const DAY_KINDS: ReadonlySet<string> = new Set(['date', 'day_of_month', 'weekday', 'weekday_day', 'relative_day']);
+const DAY_KINDS: ReadonlySet<string> = new Set(['date', 'day_of_month', 'weekday', 'weekday_day', 'relative_day', 'offset']);
 
 const GOVERNORS: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'THREATEN']);
 const NONFINITE = new Set(['infinitive', 'subjunctive', 'subjunctive_past', 'gerund']);
@@ -777,7 +779,9 @@ function fillReactionTargets(drafts: Draft[], discourse: Discourse, eng: Extract
   for (const d of drafts) {
     if (!(REACTIONS.has(d.tr.sense.type) || PARTNERED.has(d.tr.sense.type)) || d.target.length) continue;
     const mine = countries(d.source);
-    const hostile = discourse.lastHostile;
+    // "Irán ejecutó a un británico, lo que Londres calificó de acto bárbaro": this sentence's hostile act first.
+    const here = drafts.find((o) => o !== d && o.tr.end <= d.tr.start && HOSTILE.has(o.tr.sense.type) && o.tr.sense.type !== 'THREATEN' && o.status.status === 'occurred');
+    const hostile = here ? { source: here.source, target: here.target } : discourse.lastHostile;
     if (REACTIONS.has(d.tr.sense.type) && d.tr.sense.type !== 'THREATEN' && hostile && ![...countries(hostile.source)].some((c) => mine.has(c))) { d.target = hostile.source; continue; }
     const pair = discourse.personPair ?? discourse.pair;
     if (!pair) continue;

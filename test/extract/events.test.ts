@@ -110,9 +110,11 @@ test('a verb after a determiner is a noun: "la condena" is not a condemnation ac
 
 test('a purpose infinitive shares the plan of its governing verb; a "since" date does not date another event', () => {
   const ev = codeText('El presidente de Francia, Emmanuel Macron, viajará la próxima semana a China para reunirse con Xi Jinping.', '2024-03-11');
-  const meet = ev.find((e) => e.type === 'CONSULT' && e.target.some((a) => a.name === 'Xi Jinping'));
-  assert.equal(meet?.status, 'planned');
-  assert.equal(meet?.date?.start, '2024-03-18');
+  // The trip and the meeting are one occasion: one planned CONSULT FRA–CHN next week.
+  const meet = ev.filter((e) => e.type === 'CONSULT' && codes(e, 'target').includes('CHN'));
+  assert.equal(meet.length, 1);
+  assert.equal(meet[0]?.status, 'planned');
+  assert.equal(meet[0]?.date?.start, '2024-03-18');
   const ev2 = codeText('Washington y Pekín acordaron reanudar el diálogo militar, suspendido desde agosto de 2022.', '2024-03-11');
   assert.equal(one(ev2, 'AGREE').date?.start, '2024-03-11');
 });
@@ -235,4 +237,13 @@ test('a later actorless mention dates and qualifies the headline event', () => {
   const call = one(codeText(text, '2023-03-24'), 'CONSULT');
   assert.deepEqual([call.date?.start, call.date?.basis, call.mode], ['2023-03-23', 'relative', 'phone']);
   assert.ok(call.attribution);
+});
+
+test('one occasion named twice in a sentence is one event; a condemnation targets the act in the same sentence', () => {
+  const ev = codeText('Hace tres semanas, el primer ministro de Japón, Fumio Kishida, visitó Washington, donde se reunió con el presidente Joe Biden.', '2023-02-10');
+  const consults = ev.filter((e) => e.type === 'CONSULT');
+  assert.equal(consults.length, 1);
+  assert.deepEqual([consults[0]?.date?.start, consults[0]?.date?.end], ['2023-01-16', '2023-01-22']);
+  const ev2 = codeText('China desplegó buques cerca de Taiwán. El pasado domingo, Irán ejecutó a un ciudadano británico, lo que Londres calificó de "acto bárbaro".', '2023-02-10');
+  assert.deepEqual(codes(one(ev2, 'ACCUSE'), 'target'), ['IRN']);
 });
