@@ -590,6 +590,8 @@ function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { s
     for (const a of speech) {
       if (a.noVerb) continue; // "según X" reports but has no time of its own
       const n = dist(a.verb, a.verb + 1);
+      // A verb of saying takes only a date right next to it ("dijo el viernes", "informó ayer").
+      if (n > 2) continue;
       if (n < bestDist) { bestDist = n; best = a; }
     }
     if (!best) continue;
