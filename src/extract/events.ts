@@ -896,6 +896,9 @@ function buildRecord(article: { id: string; published: string | null }, sentence
     if (r.type === 'counterpart') {
       const peer = other.map((o) => toActor(o, eng.kb, day)).find((a) => a?.kind === 'person');
       if (!r.country) return [];
+      // "su homólogo ruso": the holder of the equivalent post in that state, when the KB knows exactly one.
+      const holder = peer?.role ? eng.kb.counterpartOf(peer.role, r.country, day) : null;
+      if (holder) return [eng.kb.personActor(holder, day)];
       return [{ name: r.name, kb_id: null, kind: 'person' as const, country: r.country, org: null, sector: peer?.sector ?? null, role: peer?.role ?? null }];
     }
     const a = toActor(r, eng.kb, day);

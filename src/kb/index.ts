@@ -1,6 +1,7 @@
 // The compiled knowledge base: a trie over folded tokens for every alias, and dated-role lookup.
 import type { Actor, Sector } from '../events/model.js';
 import type { Token } from '../text/model.js';
+import { fold } from '../text/normalize.js';
 import { partialEnd, partialStart, within } from './dates.js';
 import type { KbData } from './load.js';
 import type { OrganizationEntry, PersonEntry, RoleEntry, StateEntry, TitleEntry } from './schema.js';
@@ -122,6 +123,23 @@ export class KnowledgeBase {
     const tokens = this.tokenize(text);
     const m = this.matchAt(tokens, 0);
     return m && m.end === tokens.length ? m.refs : [];
+  }
+
+  /**
+   * The person holding, in `country` on `day`, the post equivalent to `role` (the same title entry:
+   * "secretario de Defensa" ≈ "ministro de Defensa"); null unless exactly one does.
+   * @example kb.counterpartOf('presidente del Estado Mayor Conjunto', 'RUS', '2022-05-13')?.name
+   */
+  counterpartOf(role: string, country: string, day: string | null): PersonEntry | null {
+    const key = fold(role);
+    const title = this.titles.find((t) => [t.role, ...t.forms, ...t.equivalents].some((f) => fold(f) === key));
+    const wanted = new Set(title ? [title.role, ...title.forms, ...title.equivalents].map(fold) : [key]);
+    const found: PersonEntry[] = [];
+    for (const p of this.people.values()) {
+      const r = this.roleOn(p, day);
+      if (r && (r.country ?? p.country) === country && wanted.has(fold(r.role))) found.push(p);
+    }
+    return found.length === 1 ? found[0] as PersonEntry : null;
   }
 
   /** Role a person held on `day` (YYYY-MM-DD); null when none is known for that day. */

@@ -247,3 +247,10 @@ test('one occasion named twice in a sentence is one event; a condemnation target
   const ev2 = codeText('China desplegó buques cerca de Taiwán. El pasado domingo, Irán ejecutó a un ciudadano británico, lo que Londres calificó de "acto bárbaro".', '2023-02-10');
   assert.deepEqual(codes(one(ev2, 'ACCUSE'), 'target'), ['IRN']);
 });
+
+test('"su homólogo ruso" without a name resolves to the holder of the equivalent post on the date', () => {
+  const ev = codeText('El presidente del Estado Mayor Conjunto, el general Mark Milley, hablará con su homólogo ruso.', '2022-05-13');
+  const call = one(ev, 'CONSULT');
+  assert.equal(call.target[0]?.name, 'Valeri Guerásimov');
+  assert.equal(call.target[0]?.sector, 'MIL');
+});
