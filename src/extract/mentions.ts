@@ -282,7 +282,22 @@ export class MentionFinder {
 
   private composeTitle(tokens: Token[], atoms: Atom[], p: number, memory: ArticleMemory, mk: MentionMaker, title: TitleEntry): { mention: Mention; next: number } | null {
     const a = atoms[p] as Extract<Atom, { kind: 'kb' }>;
-    const q = this.qualifiers(tokens, atoms, p + 1, a.end);
+    let q = this.qualifiers(tokens, atoms, p + 1, a.end);
+    // "la ministra australiana de Exteriores": the demonym splits the title; read it without it.
+    if (q.end > a.end && this.isOf(tokens[q.end])) {
+      for (let len = 3; len >= 1; len--) {
+        const rest = tokens.slice(q.end, q.end + 1 + len);
+        if (rest.length < 1 + len) continue;
+        const refs = this.kb.lookup(`${textOf(tokens, a.start, a.end)} ${rest.map((t) => t.text).join(' ')}`);
+        const whole = refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
+        if (!whole) continue;
+        title = this.kb.titles[whole.index] as TitleEntry;
+        const end = q.end + 1 + len;
+        q = { ...q, end, next: atoms.findIndex((at, k) => k >= q.next && at.start >= end) };
+        if (q.next < 0) q.next = atoms.length;
+        break;
+      }
+    }
     const country = q.country ?? title.country;
     const reading = country ? title.by_country[country] : undefined;
     const role = reading?.role ?? title.role;

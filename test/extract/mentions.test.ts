@@ -87,3 +87,9 @@ function safeExists(p: string): boolean {
   try { readFileSync(p); return true; } catch { return false; }
 }
 void article;
+
+test('a demonym inside a title ("la ministra australiana de Exteriores") still reads as the full title', () => {
+  const ms = mentionsOf('La ministra australiana de Exteriores, Penny Wong, se reunió con el ministro ruso de Defensa.', '2024-02-15');
+  assert.match(find(ms, /ministra australiana de Exteriores, Penny Wong/)?.resolved ?? '', /Penny Wong \[person AUS/);
+  assert.match(find(ms, /ministro ruso de Defensa/)?.resolved ?? '', /Shoigu/);
+});
