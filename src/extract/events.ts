@@ -302,7 +302,7 @@ function placeTarget(tr: Trigger, clause: ClauseView, limit: number): string | n
   for (const m of clause.mentions) {
     if (m.tokStart < tr.end || m.tokStart >= limit) continue;
     const prep = clause.prepositionOf(m);
-    if (m.place && ['against', 'on', 'to', 'in', 'of'].includes(prep)) return m.place.country;
+    if (m.place && ['against', 'on', 'to', 'in', 'of', 'toward'].includes(prep)) return m.place.country;
     const group = m.refs[0];
     if (group?.type === 'group' && group.country && ['in', 'against', 'on'].includes(prep)) return group.country;
     const comma = clause.tokens.findIndex((t, j) => j >= tr.end && t.text === ',');

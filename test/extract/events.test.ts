@@ -254,3 +254,16 @@ test('"su homólogo ruso" without a name resolves to the holder of the equivalen
   assert.equal(call.target[0]?.name, 'Valeri Guerásimov');
   assert.equal(call.target[0]?.sector, 'MIL');
 });
+
+test('more political verbs: exhortar, saludar, cerrar la frontera, interceptar, ratificar', () => {
+  const text = [
+    'El papa León XIV exhortó a Israel a alcanzar una tregua.',
+    'La Unión Europea saludó la decisión de Serbia.',
+    'Marruecos cerró su frontera con Argelia tras el incidente.',
+    'La Armada israelí interceptó un barco con activistas rumbo a Gaza.',
+    'Los parlamentos de Suecia y Finlandia ratificaron el acuerdo de defensa con Estados Unidos.',
+  ].join('\n\n');
+  const ev = codeText(text, '2025-06-07');
+  const pairs = ev.map((e) => `${e.type} ${codes(e, 'source').join('+')}>${codes(e, 'target').join('+')}`);
+  for (const p of ['REQUEST VAT>ISR', 'SUPPORT EU>SRB', 'SANCTION MAR>DZA', 'COERCE ISR>PSE', 'AGREE SWE>USA', 'AGREE FIN>USA']) assert.ok(pairs.includes(p), `${p} not in ${pairs.join(', ')}`);
+});
