@@ -5,6 +5,9 @@ import type { CueLexicon } from './cue-lexicon.js';
 import type { Mention } from './mentions.js';
 
 export class ClauseView {
+  /** Token indices inside date expressions ("el fin de semana"): adverbials, not prepositional phrases. */
+  readonly dateTokens = new Set<number>();
+
   constructor(readonly tokens: Token[], readonly mentions: Mention[], readonly cues: CueLexicon) {}
 
   /** Index of the clause break at or before `i` (status cues are searched from here), or 0. */
@@ -160,10 +163,12 @@ export class ClauseView {
   /** A subject placed after the verb ("dijo Kirby", "informó el Kremlin"). */
   subjectAfter(verbEnd: number): Mention[] {
     const m = this.mentions.find((x) => x.tokStart >= verbEnd && !x.adjectival && x.refs.length > 0);
-    if (!m || m.tokStart - verbEnd > 4) return [];
+    if (!m || m.tokStart - verbEnd - [...this.dateTokens].filter((k) => k >= verbEnd && k < m.tokStart).length > 4) return [];
     // "informó este viernes el Departamento de Estado": short adverbials may stand between.
-    const gap = this.tokens.slice(verbEnd, m.tokStart);
+    const gap = this.tokens.slice(verbEnd, m.tokStart).filter((_, k) => !this.dateTokens.has(verbEnd + k));
     if (!gap.every((t) => /^\p{Ll}/u.test(t.text))) return [];
+    // Not an object in disguise: no preposition may introduce it ("instó al ministro…").
+    if (this.prepositionOf(m) !== 'obj' || gap.some((t) => this.roleOf(t) && !this.cues.determiners.has(t.norm))) return [];
     return this.coordinatedRight(m, this.clauseEnd(verbEnd));
   }
 

@@ -159,6 +159,7 @@ function codeSentence(
   const triggers = findTriggers(sentence, mentions, eng.triggers, eng.cues);
   const dates = findDateExpressions(sentence.text, eng.lang).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
   const dateTok = dates.map((d) => ({ d, tok: tokenRange(tokens, d.start, d.end) }));
+  for (const { tok } of dateTok) for (let k = tok.start; k < tok.end; k++) clause.dateTokens.add(k);
   const candidates: Candidate[] = [];
   const drafts: Draft[] = [];
   const speech = speechActs(clause, eng);
@@ -331,7 +332,15 @@ const isPersonLike = (refs: ActorRef[]): boolean => refs.length > 0 && refs.ever
 function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined, quoteSpeaker: ActorRef[], speechVerbs: ReadonlyMap<string, unknown>, nextVerbTrigger: number):
   { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
   const limit = Math.min(clause.clauseEnd(tr.end), nextVerbTrigger);
-  const subject = clause.subjectBefore(tr.start);
+  let subject = clause.subjectBefore(tr.start);
+  let objFrom = tr.end;
+  if (subject.length === 0 && !tr.passive && tr.tense !== 'infinitive' && tr.tense !== 'gerund') {
+    // "Atacaron el fin de semana las tropas rusas varias posiciones ucranianas": a subject after the verb,
+    // recognisable when something else follows it to be the object.
+    const after = clause.subjectAfter(tr.end);
+    const rest = after.length ? clause.mentions.some((m) => m.tokStart >= (after[after.length - 1] as Mention).tokEnd && m.tokStart < limit) : false;
+    if (after.length && (rest || !tr.sense.target.includes('obj'))) { subject = after; objFrom = (after[after.length - 1] as Mention).tokEnd; }
+  }
   // Objects stop at "que" and at an inverted verb of saying ("…, confirmó el Gobierno de Suecia").
   const saying = clause.tokens.findIndex((t, j) => j >= tr.end && speechVerbs.has(verbKey(t.text)));
   const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit), saying < 0 ? limit : saying);
@@ -350,7 +359,7 @@ function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sente
     // "su homólogo iraní, con quien ha acordado…", "Wang Yi, a quien instó…": the antecedent is the target.
     const rel = clause.relativeWithPreposition(tr.start);
     const relOk = rel && (tr.sense.target.includes(rel.prep) || (rel.prep === 'to' && tr.sense.target.includes('obj')));
-    target = relOk ? rel.antecedent.refs : clause.objectAfter(tr.end, tr.sense.target, objStop).flatMap((m) => m.refs);
+    target = relOk ? rel.antecedent.refs : clause.objectAfter(objFrom, tr.sense.target, objStop).flatMap((m) => m.refs);
   }
   if (target.length === 0 && !tr.passive && tr.sense.mode === 'visit') {
     // "Guterres viajará a Kazán": the visited place's state.

@@ -267,3 +267,10 @@ test('more political verbs: exhortar, saludar, cerrar la frontera, interceptar, 
   const pairs = ev.map((e) => `${e.type} ${codes(e, 'source').join('+')}>${codes(e, 'target').join('+')}`);
   for (const p of ['REQUEST VAT>ISR', 'SUPPORT EU>SRB', 'SANCTION MAR>DZA', 'COERCE ISR>PSE', 'AGREE SWE>USA', 'AGREE FIN>USA']) assert.ok(pairs.includes(p), `${p} not in ${pairs.join(', ')}`);
 });
+
+test('a subject after the verb ("Atacaron el fin de semana las tropas rusas…") and "el Estado Mayor ucraniano, que denunció…"', () => {
+  const ev = codeText('Atacaron el fin de semana las tropas rusas varias posiciones ucranianas en Pokrovsk. Así lo confirmó el Estado Mayor ucraniano, que denunció además el uso de bombas guiadas.', '2024-10-14');
+  const a = one(ev, 'ASSAULT');
+  assert.deepEqual([codes(a, 'source'), codes(a, 'target'), a.date?.start], [['RUS'], ['UKR'], '2024-10-12']);
+  assert.deepEqual([codes(one(ev, 'ACCUSE'), 'source'), codes(one(ev, 'ACCUSE'), 'target')], [['UKR'], ['RUS']]);
+});
