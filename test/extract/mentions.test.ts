@@ -93,3 +93,11 @@ test('a demonym inside a title ("la ministra australiana de Exteriores") still r
   assert.match(find(ms, /ministra australiana de Exteriores, Penny Wong/)?.resolved ?? '', /Penny Wong \[person AUS/);
   assert.match(find(ms, /ministro ruso de Defensa/)?.resolved ?? '', /Shoigu/);
 });
+
+test('political parties are PTY actors of their state; an ambiguous party name is not forced onto one state', () => {
+  const ms = mentionsOf('El PSOE y Vox se acusaron mutuamente mientras Morena celebraba su victoria.', '2024-06-03');
+  assert.match(find(ms, /PSOE/)?.resolved ?? '', /ESP\/PTY/);
+  assert.match(find(ms, /Morena/)?.resolved ?? '', /MEX\/PTY/);
+  const nk = mentionsOf('Fue recibido por altos funcionarios del Partido de los Trabajadores en Pionyang.', '2025-06-05');
+  assert.doesNotMatch(nk.map((m) => m.resolved).join(' '), /BRA/);
+});
