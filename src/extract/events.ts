@@ -214,6 +214,11 @@ function codeSentence(
       target = uniqRefs(resolvePairs(target, pair));
     }
     target = target.filter((r) => !source.some((s) => refKey(s) === refKey(r)));
+    // "…la oposición, y la acusó de…": a clitic object pronoun before the verb stands for the last object.
+    if (target.length === 0 && !tr.sense.nominal && eng.cues.objectClitics.includes(fold((tokens[tr.start - 1] as Token | undefined)?.text ?? ''))) {
+      const prev = drafts[drafts.length - 1];
+      if (prev?.target.length) target = prev.target;
+    }
     // "tras acusarla de injerencia": an object clitic stands for the last event's target.
     if (target.length === 0 && !tr.sense.nominal && (tr.tense === 'infinitive' || tr.tense === 'gerund')) {
       const word = (tokens[tr.end - 1] as Token).norm;
@@ -840,7 +845,7 @@ function fillFromObjectAdjective(drafts: Draft[], clause: ClauseView, eng: Extra
     // "exigieron la salida de las tropas francesas": a group named inside the object.
     const group = d.tr.sense.type === 'REQUEST' ? clause.mentions.find((m) => !m.adjectival && m.tokStart >= d.tr.end && m.tokStart < stop
       && m.refs[0]?.type === 'group' && m.refs[0].country && !mine.has(m.refs[0].country)) : undefined;
-    // "vetó una resolución presentada por Francia": the author of what is rejected or backed.
+    // "vetó una resolución presentada por Francia", "rechazó las críticas de la oposición": the author.
     const author = ['REJECT', 'SUPPORT', 'ACCUSE'].includes(d.tr.sense.type) ? clause.mentions.find((m) => !m.adjectival && m.tokStart > d.tr.end && m.tokStart < stop
       && clause.prepositionOf(m) === 'by' && m.refs.length > 0) : undefined;
     if (author) d.target = author.refs;
