@@ -111,7 +111,9 @@ function buildState(code, status, o) {
   const seenMet = new Set();
   const uniqueMet = metonyms.filter((m) => !seenMet.has(fold(m.alias)) && seenMet.add(fold(m.alias)));
 
-  return { code, name, aliases, demonyms, capital, metonyms: uniqueMet, status };
+  const state = { code, name, aliases, demonyms, capital, metonyms: uniqueMet, status };
+  if (o.family_name_first) state.family_name_first = true;
+  return state;
 }
 
 function main() {

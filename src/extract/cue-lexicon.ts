@@ -6,7 +6,7 @@ import { PhraseSet, type Tokenizer } from './phrases.js';
 
 interface CuesFile {
   clause_breaks: string[]; relatives: string[]; complementizer: string[];
-  coordinators: string[]; pair_refs: string[]; counterpart: string[];
+  pair_refs: string[]; counterpart: string[];
   status: Record<string, string[]>;
   warning_phrases: string[];
   attribution: { before: string[]; anonymous: string[] };
@@ -15,13 +15,14 @@ interface CuesFile {
   blocs: Array<{ forms: string[]; codes: string[]; org: string }>;
   name_particles: string[]; name_containers: string[]; determiners: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
-  verb_clitics: string[]; factual_subordinators: string[]; purpose_subordinators: string[];
+  verb_clitics: string[]; factual_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
   compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
   quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[]; directional: string[];
   preposition_roles: Record<string, string>; compound_preposition_roles: Record<string, string>;
   conjunctions: string[]; negative_conjunctions: string[]; new_clause_conjunctions: string[];
   according: string[]; since: string[]; when: string[];
+  plural_endings: string[]; adverb_endings: string[]; next_words: string[];
 }
 
 export interface CueLexicon {
@@ -29,7 +30,6 @@ export interface CueLexicon {
   relatives: PhraseSet;
   complementizer: Set<string>;
   prepositions: Set<string>;
-  coordinators: PhraseSet;
   pairRefs: PhraseSet;
   counterpart: Set<string>;
   status: Record<string, PhraseSet>;
@@ -49,7 +49,6 @@ export interface CueLexicon {
   sectorWords: Array<{ sector: Sector; words: PhraseSet }>;
   verbClitics: Set<string>;
   factualSubordinators: PhraseSet;
-  purposeSubordinators: PhraseSet;
   occurrence: PhraseSet;
   possessives: Set<string>;
   /** Words opening a condition ("si"): a fronted condition has its own subject. */
@@ -84,6 +83,9 @@ export interface CueLexicon {
   according: Set<string>;
   since: Set<string>;
   when: Set<string>;
+  pluralEndings: string[];
+  adverbEndings: string[];
+  nextWords: Set<string>;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -107,7 +109,6 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     relatives: ps(c.relatives),
     complementizer: set(c.complementizer),
     prepositions: new Set(Object.keys(c.preposition_roles).map(fold)),
-    coordinators: ps(c.coordinators),
     pairRefs: ps(c.pair_refs),
     counterpart: set(c.counterpart),
     status,
@@ -126,7 +127,6 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     sectorWords: Object.entries(c.sector_words).map(([sector, words]) => ({ sector: sector as Sector, words: ps(words) })),
     verbClitics: set(c.verb_clitics),
     factualSubordinators: ps(c.factual_subordinators),
-    purposeSubordinators: ps(c.purpose_subordinators),
     occurrence: ps(c.occurrence_phrases),
     possessives: set(c.possessives),
     conditionals: set(c.conditionals),
@@ -151,6 +151,9 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     according: set(c.according),
     since: set(c.since),
     when: set(c.when),
+    pluralEndings: c.plural_endings.map(fold),
+    adverbEndings: c.adverb_endings.map(fold),
+    nextWords: set(c.next_words),
   };
   cache.set(lang, lex);
   return lex;

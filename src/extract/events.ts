@@ -974,4 +974,3 @@ function warningEvents(article: { id: string; published: string | null }, senten
   return out;
 }
 
-export type { EventStatus };

@@ -56,8 +56,6 @@ export function homeCountry(memory: ArticleMemory): string | null {
 
 export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map(), sentences: 0 });
 
-/** States whose press names put the family name first (Xi Jinping → Xi). */
-const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC']);
 
 type Atom =
   | { kind: 'kb'; start: number; end: number; refs: EntityRef[] }
@@ -188,10 +186,8 @@ export class MentionFinder {
       const name = textOf(tokens, a.start, a.end);
       if (state.via === 'demonym') {
         const prev = tokens[a.start - 1];
-        const plural = /s$/.test(tokens[a.end - 1]?.norm ?? '');
-        if (prev && this.cues.demonymNounArticles.has(prev.norm) && plural && !isWord(tokens[a.start - 2]) ) {
-          return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: null }], 'plural demonym as noun → state'), next: p + 1 };
-        }
+        const last = tokens[a.end - 1]?.norm ?? '';
+        const plural = this.cues.pluralEndings.some((e) => last.endsWith(e));
         if (prev && this.cues.demonymNounArticles.has(prev.norm) && plural) {
           return { mention: mk(a.start, a.end, [{ type: 'state', code: state.code, sector: null }], 'plural demonym as noun → state'), next: p + 1 };
         }
@@ -208,7 +204,8 @@ export class MentionFinder {
   private remember(person: PersonEntry, memory: ArticleMemory): void {
     memory.seenPeople.add(person.id);
     const words = person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    const surname = person.country && FAMILY_NAME_FIRST.has(person.country) ? words[0] : words[words.length - 1];
+    const familyFirst = person.country ? this.kb.states.get(person.country)?.family_name_first : false;
+    const surname = familyFirst ? words[0] : words[words.length - 1];
     if (surname && surname.length > 2 && !memory.kbSurnames.has(fold(surname))) memory.kbSurnames.set(fold(surname), person.id);
   }
 

@@ -14,13 +14,13 @@ export interface StatusDecision {
   lastOccurrenceSince: boolean;
 }
 
-/** Tokens without "-mente" adverbs, with a map back to sentence indices, so cues tolerate adverbs. */
-function withoutAdverbs(tokens: Token[], from: number, to: number): { view: Token[]; index: number[] } {
+/** Tokens without adverbs ("repetidamente"), with a map back to sentence indices, so cues tolerate adverbs. */
+function withoutAdverbs(tokens: Token[], from: number, to: number, adverbEndings: readonly string[]): { view: Token[]; index: number[] } {
   const view: Token[] = [];
   const index: number[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
-    if (/mente$/.test(t.norm) && t.norm.length > 6) continue;
+    if (adverbEndings.some((e) => t.norm.endsWith(e) && t.norm.length > e.length + 2)) continue;
     view.push(t);
     index.push(i);
   }
@@ -34,7 +34,7 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const tokens = clause.tokens;
   const cStart = clause.clauseStart(tr.start);
   const cEnd = clause.clauseEnd(tr.end);
-  const before = withoutAdverbs(tokens, cStart, tr.start);
+  const before = withoutAdverbs(tokens, cStart, tr.start, cues.adverbEndings);
   // What follows a "que" is the complement's business ("advirtió de que … tendría consecuencias").
   // (After a noun, "que" opens a relative that describes the event itself: "la reunión, que se celebrará…".)
   const isQue = (t: Token | undefined): boolean => !!t && cues.complementizer.has(t.norm);
@@ -116,8 +116,7 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const governed = ['infinitive', 'subjunctive', 'subjunctive_past'].includes(tr.tense) ? anyBefore('planned_governors') : null;
   if (governed) return base('planned', 'future', `complement of "${governed}"`);
   if (tr.sense.nominal) {
-    const prev = tokens[tr.start - 1]?.norm ?? '';
-    if (/^proxim/.test(prev)) return base('planned', 'future', 'noun after "próximo/a"');
+    if (cues.nextWords.has(tokens[tr.start - 1]?.norm ?? '')) return base('planned', 'future', 'noun announced as upcoming');
   }
   if (tr.tense === 'present') return base('occurred', 'past', 'present tense (news present)');
   return base('occurred', 'past', tr.tense === 'none' ? 'noun, no status cue' : `${tr.tense} tense`);

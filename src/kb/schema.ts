@@ -24,6 +24,8 @@ export const State = z.object({
   demonyms: z.array(z.string()).default([]),
   capital: z.string().nullable().default(null),
   metonyms: z.array(Metonym).default([]),
+  /** Whether the press names its people family name first (Xi Jinping → "Xi"). */
+  family_name_first: z.boolean().default(false),
   /** UN member | observer | other (Taiwan, Kosovo). */
   status: z.enum(['member', 'observer', 'other']).default('member'),
 });
