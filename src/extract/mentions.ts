@@ -1,7 +1,7 @@
 // Finds and resolves actor mentions in one sentence: KB names, titles with names, appositions,
 // counterparts, collectives, blocs and bare demonyms, with token and character offsets.
 import type { Actor, Sector } from '../events/model.js';
-import type { EntityRef, KnowledgeBase } from '../kb/index.js';
+import { titleRoles, type EntityRef, type KnowledgeBase } from '../kb/index.js';
 import type { PersonEntry, TitleEntry } from '../kb/schema.js';
 import type { Sentence, Token } from '../text/model.js';
 import { fold } from '../text/normalize.js';
@@ -162,7 +162,7 @@ export class MentionFinder {
     }
     if (a.kind === 'counterpart') return this.composeCounterpart(tokens, atoms, p, memory, mk);
     if (a.kind === 'compound') return { mention: mk(a.start, a.end, a.codes.map((code) => ({ type: 'state' as const, code, sector: null })), 'compound demonym', { adjectival: true }), next: p + 1 };
-    if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk) ?? this.domesticCollective(tokens, a, memory, mk, p);
+    if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk) ?? this.domesticCollective(tokens, atoms, a, memory, mk, p);
 
     const title = a.refs.find((r): r is Extract<EntityRef, { kind: 'title' }> => r.kind === 'title');
     const person = this.pickPerson(a.refs, memory, tokens, a);
@@ -348,7 +348,7 @@ export class MentionFinder {
     }
     // The title alone with a country: the KB person holding that post on the date, else a role-holder group.
     if ((country || q.org || title.org) && !modified) {
-      const holder = this.holderOf(role, title, country, memory.published);
+      const holder = this.kb.postHolder([role, ...titleRoles(title)], country ? { country } : { org: title.org }, memory.published);
       if (holder) {
         this.remember(holder, memory);
         return { mention: mk(a.start, q.end, [{ type: 'person', id: holder.id }], `title + country → holder on ${memory.published}`), next: q.next };
@@ -357,18 +357,6 @@ export class MentionFinder {
       return { mention: mk(a.start, q.end, [ref], 'title without a name'), next: q.next };
     }
     return null;
-  }
-
-  /** The one KB person who held `role` for `country` on the date. */
-  private holderOf(role: string, title: TitleEntry, country: string | null, day: string | null): PersonEntry | null {
-    const wanted = new Set([fold(role), ...title.forms.map(fold), ...title.equivalents.map(fold)]);
-    const found: PersonEntry[] = [];
-    for (const p of this.kb.people.values()) {
-      const r = this.kb.roleOn(p, day);
-      if (!r || !wanted.has(fold(r.role))) continue;
-      if (country ? r.country === country : r.org === title.org) found.push(p);
-    }
-    return found.length === 1 ? found[0] as PersonEntry : null;
   }
 
   private capitalisedName(tokens: Token[], i: number): number {
@@ -462,10 +450,10 @@ export class MentionFinder {
   }
 
   /** "decenas de miles de manifestantes", "la policía": with no state named, the article's country. */
-  private domesticCollective(tokens: Token[], a: Extract<Atom, { kind: 'collective' }>, memory: ArticleMemory, mk: MentionMaker, p: number): { mention: Mention; next: number } | null {
+  private domesticCollective(tokens: Token[], atoms: Atom[], a: Extract<Atom, { kind: 'collective' }>, memory: ArticleMemory, mk: MentionMaker, p: number): { mention: Mention; next: number } | null {
     const word = fold((tokens[a.end - 1] as Token).text);
     // "Miles de personas se manifestaron en Buenos Aires": the sentence's place first, then the article's country.
-    const placed = tokens.map((_, k) => this.kb.matchAt(tokens, k)).flatMap((m) => m?.refs ?? [])
+    const placed = atoms.flatMap((at) => (at.kind === 'kb' ? at.refs : []))
       .map((r) => (r.kind === 'place' ? r.country : r.kind === 'state' && r.via === 'metonym' && r.place ? r.code : null)).find((c) => c);
     const home = placed ?? homeCountry(memory);
     if (!this.cues.domesticCollectives.has(word) || !home) return null;

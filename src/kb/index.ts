@@ -42,6 +42,8 @@ export class KnowledgeBase {
   readonly people = new Map<string, PersonEntry>();
   readonly titles: TitleEntry[];
   private readonly root: TrieNode = { next: new Map(), refs: [], caps: [] };
+  /** Folded role name → people who ever held it. */
+  private readonly byRole = new Map<string, PersonEntry[]>();
 
   constructor(readonly data: KbData, private readonly tokenize: Tokenizer) {
     this.titles = data.titles;
@@ -50,7 +52,10 @@ export class KnowledgeBase {
       this.orgs.set(o.id, o);
       if (o.code && !o.parent) this.orgsByCode.set(o.code, o);
     }
-    for (const p of data.people) this.people.set(p.id, p);
+    for (const p of data.people) {
+      this.people.set(p.id, p);
+      for (const key of new Set(p.roles.map((r) => fold(r.role)))) this.byRole.set(key, [...(this.byRole.get(key) ?? []), p]);
+    }
     this.compile();
   }
 
@@ -132,14 +137,27 @@ export class KnowledgeBase {
    */
   counterpartOf(role: string, country: string, day: string | null): PersonEntry | null {
     const key = fold(role);
-    const title = this.titles.find((t) => [t.role, ...t.forms, ...t.equivalents].some((f) => fold(f) === key));
-    const wanted = new Set(title ? [title.role, ...title.forms, ...title.equivalents].map(fold) : [key]);
-    const found: PersonEntry[] = [];
-    for (const p of this.people.values()) {
-      const r = this.roleOn(p, day);
-      if (r && (r.country ?? p.country) === country && wanted.has(fold(r.role))) found.push(p);
+    const title = this.titles.find((t) => titleRoles(t).some((f) => fold(f) === key));
+    return this.postHolder(title ? titleRoles(title) : [role], { country }, day);
+  }
+
+  /**
+   * The one person who, on `day`, held one of `roles` for `where` (a state, or an organisation); null
+   * when nobody or several did. Looked up through a role index, not a scan of every person.
+   * @example kb.postHolder(['ministro de Defensa'], { country: 'RUS' }, '2022-05-13')?.name // => 'Sergei Shoigu'
+   */
+  postHolder(roles: readonly string[], where: { country?: string | null; org?: string | null }, day: string | null): PersonEntry | null {
+    const wanted = new Set(roles.map(fold));
+    const found = new Set<PersonEntry>();
+    for (const key of wanted) {
+      for (const p of this.byRole.get(key) ?? []) {
+        const r = this.roleOn(p, day);
+        if (!r || !wanted.has(fold(r.role))) continue;
+        const ok = where.country ? (r.country ?? p.country) === where.country : r.org === (where.org ?? null);
+        if (ok) found.add(p);
+      }
     }
-    return found.length === 1 ? found[0] as PersonEntry : null;
+    return found.size === 1 ? [...found][0] as PersonEntry : null;
   }
 
   /** Role a person held on `day` (YYYY-MM-DD); null when none is known for that day. */
@@ -208,6 +226,9 @@ export class KnowledgeBase {
     };
   }
 }
+
+/** Every name a title's post goes by: its role, its written forms and the equivalent posts. */
+export const titleRoles = (t: TitleEntry): string[] => [t.role, ...t.forms, ...t.equivalents];
 
 function tokensSkippingDots(tokens: Token[], start: number, n: number): Token | undefined {
   let seen = -1;
