@@ -2,13 +2,15 @@
 import { SingleBar } from 'cli-progress';
 import { Coder, UnsupportedArticle, type CodedArticle } from '../coder.js';
 import { readInputs } from '../ingest/index.js';
-import type { ItemProblem } from '../ingest/article.js';
+import type { Article, ItemProblem } from '../ingest/article.js';
 
 export interface BatchStats {
   articles: number;
   events: number;
   errors: number;
   warnings: number;
+  /** Articles left alone because `skip` said they were already done. */
+  skipped: number;
   seconds: number;
 }
 
@@ -22,10 +24,16 @@ export const formatProblem = (p: ItemProblem): string =>
 export async function codeInputs(
   inputs: string[],
   coder: Coder,
-  opts: { published?: string; onArticle: (coded: CodedArticle) => void | Promise<void>; quiet?: boolean },
+  opts: {
+    published?: string;
+    onArticle: (coded: CodedArticle) => void | Promise<void>;
+    quiet?: boolean;
+    /** Articles for which this returns true are counted as skipped and not coded (already stored). */
+    skip?: (article: Article) => boolean;
+  },
 ): Promise<BatchStats> {
   const t0 = performance.now();
-  const stats: BatchStats = { articles: 0, events: 0, errors: 0, warnings: 0, seconds: 0 };
+  const stats: BatchStats = { articles: 0, events: 0, errors: 0, warnings: 0, skipped: 0, seconds: 0 };
   const bar = process.stderr.isTTY && !opts.quiet
     ? new SingleBar({ format: 'coding | {value} articles | {events} events | {errors} errors', stream: process.stderr, hideCursor: true, noTTYOutput: false })
     : null;
@@ -38,6 +46,7 @@ export async function codeInputs(
   };
   for await (const item of readInputs(inputs, { published: opts.published })) {
     if (item.kind === 'problem') { report(item.problem); continue; }
+    if (opts.skip?.(item.article)) { stats.skipped++; continue; }
     try {
       const coded = coder.code(item.article);
       stats.articles++;

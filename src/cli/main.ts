@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// The `atalaya` command line: code, clean, eval, kb check, mentions, explain.
+// The `atalaya` command line: code, ingest, serve, export, clean, eval, kb check, mentions, explain.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { codeCommand } from './code.js';
 import { cleanCommand } from './clean.js';
 import { evalCommand } from './eval.js';
 import { explainCommand, mentionsCommand } from './explain.js';
+import { exportCommand } from './export.js';
+import { ingestCommand } from './ingest.js';
 import { kbCheckCommand } from './kb.js';
+import { serveCommand } from './serve.js';
 
 // "atalaya code … | head" closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
@@ -23,6 +26,17 @@ const percent = (v: string): number => {
   return n;
 };
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
+  return n;
+};
+const positive = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+};
+const DEFAULT_DB = process.env.ATALAYA_DB ?? 'atalaya.db';
 
 const program = new Command()
   .name('atalaya')
@@ -43,6 +57,54 @@ program.command('code')
   .action(async (inputs, opts) => {
     const out = opts.out ? createWriteStream(opts.out) : process.stdout;
     process.exitCode = await codeCommand(inputs.length ? inputs : ['-'], { ...opts, out });
+  });
+
+program.command('ingest')
+  .description('Code articles and store them in SQLite: near-copies linked, events fused into stories across outlets.')
+  .argument('[inputs...]', 'files or folders, as for "code"; "-" reads JSONL from stdin')
+  .option('--db <file>', 'the store (SQLite)', DEFAULT_DB)
+  .option('-p, --published <date>', 'publication date for articles that give none (YYYY-MM-DD)', isoDate)
+  .option('--kb <file>', 'extra knowledge-base file (YAML or CSV), repeatable', collect, [] as string[])
+  .option('--force', 'recode articles even when the stored copy is current')
+  .option('--batch <n>', 'articles per transaction', positive, 200)
+  .option('-q, --quiet', 'no progress bar or summary')
+  .addHelpText('after', '\nRe-ingesting an article (same id or same text) replaces its rows; unchanged articles are skipped.\n\nExample:\n  atalaya ingest examples/ --db atalaya.db')
+  .action(async (inputs, opts) => {
+    process.exitCode = await ingestCommand(inputs.length ? inputs : ['-'], opts);
+  });
+
+program.command('serve')
+  .description('Serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI (/) over a store.')
+  .option('--db <file>', 'the store (SQLite)', DEFAULT_DB)
+  .option('--port <n>', 'port (env PORT)', port, process.env.PORT ? port(process.env.PORT) : 3000)
+  .option('--host <host>', 'interface to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
+  .addHelpText('after', '\nPOST /api/articles is allowed only when ATALAYA_TOKEN is set and presented as a bearer token.\n\nExample:\n  atalaya serve --db atalaya.db --port 3000')
+  .action(async (opts) => {
+    process.exitCode = await serveCommand({ ...opts, token: process.env.ATALAYA_TOKEN || undefined });
+  });
+
+program.command('export')
+  .description('Export stories (default) or single events from a store.')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'csv', 'plover', 'gdelt'] as const).default('jsonl' as const))
+  .addOption(new Option('--view <view>', 'stories (fused, default) or single events').choices(['stories', 'events'] as const).default('stories' as const))
+  .option('--db <file>', 'the store (SQLite)', DEFAULT_DB)
+  .option('--actor <id>', 'actor id (KB id such as emmanuel-macron, or name:<name>)')
+  .option('--country <iso3>', 'events with an actor of this country')
+  .option('--type <types>', 'PLOVER types, comma-separated')
+  .option('--status <statuses>', 'statuses, comma-separated')
+  .option('--from <date>', 'events ending on or after (YYYY-MM-DD)', isoDate)
+  .option('--to <date>', 'events starting on or before (YYYY-MM-DD)', isoDate)
+  .option('-q, --query <text>', 'full-text search over evidence (FTS5 syntax)')
+  .option('--header', 'gdelt: write a header line (GDELT files have none)')
+  .option('-o, --out <file>', 'write to this file instead of stdout')
+  .addHelpText('after', '\nExample:\n  atalaya export --format csv --type CONSULT --from 2025-01-01 > consult.csv')
+  .action(async (opts) => {
+    const list = (v?: string) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+    process.exitCode = await exportCommand({
+      db: opts.db, format: opts.format, view: opts.view, header: opts.header, out,
+      actor: opts.actor, country: opts.country?.toUpperCase(), type: list(opts.type?.toUpperCase()), status: list(opts.status), from: opts.from, to: opts.to, q: opts.query,
+    });
   });
 
 program.command('clean')

@@ -1,5 +1,5 @@
 // Shared shapes of the event engine: drafts, discourse memory, speech acts, traces, and type groups.
-import type { Attribution, EventDate, EventLocation, EventRecord, PloverType } from '../events/model.js';
+import type { Actor, Attribution, EventDate, EventLocation, EventRecord, PloverType } from '../events/model.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import type { DateExpression } from './dates.js';
@@ -24,7 +24,7 @@ export interface Candidate {
 export interface SentenceTrace {
   index: number;
   text: string;
-  mentions: Array<{ text: string; start: number; end: number; resolved: string; reason: string }>;
+  mentions: Array<{ text: string; start: number; end: number; resolved: string; reason: string; actors: Actor[] }>;
   dates: Array<{ text: string; rule: string }>;
   candidates: Candidate[];
 }

@@ -56,12 +56,19 @@ export function extractEvents(article: { id: string; published: string | null },
     trace.push({
       index: si,
       text: sentence.text,
-      mentions: mentions.map((m) => ({ text: doc.text.slice(m.start, m.end), start: m.start, end: m.end, resolved: describeRefs(m, eng.kb, article.published), reason: m.reason })),
+      mentions: mentions.map((m) => ({ text: doc.text.slice(m.start, m.end), start: m.start, end: m.end, resolved: describeRefs(m, eng.kb, article.published), reason: m.reason, actors: mentionActors(m, eng.kb, article.published) })),
       dates: out.dates.map((d) => ({ text: d.text, rule: d.rule })),
       candidates: out.candidates,
     });
   });
   return { events, trace };
+}
+
+function mentionActors(m: Mention, kb: KnowledgeBase, day: string | null): Actor[] {
+  return m.refs.flatMap((r) => {
+    const a = r.type === 'pair' || r.type === 'counterpart' ? null : toActor(r, kb, day);
+    return a ? [a] : [];
+  });
 }
 
 function describeRefs(m: Mention, kb: KnowledgeBase, day: string | null): string {
