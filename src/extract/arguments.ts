@@ -20,7 +20,9 @@ export function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse
   if (subject.length === 0 && !tr.passive && tr.tense !== 'infinitive' && tr.tense !== 'gerund') {
     // "Atacaron el fin de semana las tropas rusas varias posiciones ucranianas": a subject after the verb,
     // recognisable when something else follows it to be the object.
-    const after = clause.subjectAfter(tr.end);
+    // Never inside a complement clause: "le ha pedido que Francia no bloquee…" has no subject after the verb.
+    const complement = nextComplementizer(clause, tr.end, limit);
+    const after = clause.subjectAfter(tr.end).filter((m) => m.tokStart < complement);
     const rest = after.length ? clause.mentions.some((m) => m.tokStart >= (after[after.length - 1] as Mention).tokEnd && m.tokStart < limit) : false;
     if (after.length && (rest || !tr.sense.target.includes('obj'))) { subject = after; objFrom = (after[after.length - 1] as Mention).tokEnd; }
   }

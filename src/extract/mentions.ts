@@ -432,7 +432,9 @@ export class MentionFinder {
     while (start > 0 && (this.cues.determiners.has((tokens[start - 1] as Token).norm) || this.cues.collectiveModifiers.has((tokens[start - 1] as Token).norm))) start--;
     const phrase = textOf(tokens, start, nxt.end);
     const sector = this.sectorOf(tokens, a.start, nxt.start) ?? a.sector;
-    if (st && ((st.via === 'demonym' && gap.length === 0) || (st.via !== 'demonym' && viaDe))) {
+    // A lower-case state name right after the noun is its feminine demonym: "la Fiscalía argentina".
+    const adjectival = gap.length === 0 && (st?.via === 'demonym' || !isCap(tokens[nxt.start]));
+    if (st && (adjectival || (st.via !== 'demonym' && viaDe))) {
       return { mention: mk(start, nxt.end, [{ type: 'group', name: phrase, country: st.code, org: null, sector, role: null }], `collective + ${st.via}`), next: nxtIdx + 1 };
     }
     const pe = nxt.refs.find((r): r is Extract<EntityRef, { kind: 'person' }> => r.kind === 'person');
