@@ -1,34 +1,43 @@
-// `atalaya code`: stream articles through the coder and print event records.
+// `atalaya code`: stream articles through the coder (in process or on worker threads) and print event records.
 import type { Writable } from 'node:stream';
-import { Coder } from '../coder.js';
 import { csvHeader, csvRow } from '../events/csv.js';
-import { codeInputs, summaryLine } from './batch.js';
+import { defaultWorkers } from '../pipeline/code-stream.js';
+import { runInputs } from '../pipeline/run.js';
+import { summaryLine } from './batch.js';
 
 export interface CodeOptions {
   format: 'jsonl' | 'json' | 'csv';
   published?: string;
+  /** Largest article text accepted, in UTF-8 bytes (the readers' default when absent). */
+  maxBytes?: number;
   out: Writable;
   kb: string[];
   quiet?: boolean;
+  /** Worker threads: a number, true for one per core; absent codes in this thread. Output is the same. */
+  workers?: number | true;
 }
 
 /** Returns the exit code: 0 when at least one article was coded, 1 when none could be. */
 export async function codeCommand(inputs: string[], opts: CodeOptions): Promise<number> {
-  const coder = new Coder({ kbFiles: opts.kb });
-  for (const p of coder.kbProblems) process.stderr.write(`warning: ${p.file}: ${p.message}\n`);
   const write = (s: string): Promise<void> => new Promise((resolve) => { if (opts.out.write(s)) resolve(); else opts.out.once('drain', resolve); });
   let first = true;
   if (opts.format === 'csv') await write(csvHeader() + '\n');
   if (opts.format === 'json') await write('[');
-  const stats = await codeInputs(inputs, coder, {
+  const stats = await runInputs(inputs, {
+    workers: opts.workers === true ? defaultWorkers() : opts.workers ?? 1,
+    kbFiles: opts.kb,
     published: opts.published,
+    maxBytes: opts.maxBytes,
     quiet: opts.quiet,
-    onArticle: async (coded) => {
+    onCoded: async (coded) => {
+      if (coded.events.length === 0) return;
+      let text = '';
       for (const e of coded.events) {
-        if (opts.format === 'jsonl') await write(JSON.stringify(e) + '\n');
-        else if (opts.format === 'csv') await write(csvRow(e) + '\n');
-        else { await write((first ? '\n' : ',\n') + JSON.stringify(e)); first = false; }
+        if (opts.format === 'jsonl') text += JSON.stringify(e) + '\n';
+        else if (opts.format === 'csv') text += csvRow(e) + '\n';
+        else { text += (first ? '\n' : ',\n') + JSON.stringify(e); first = false; }
       }
+      await write(text);
     },
   });
   if (opts.format === 'json') await write('\n]\n');

@@ -26,6 +26,11 @@ const percent = (v: string): number => {
   return n;
 };
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
+const workerCount = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('expected a number of worker threads (0-256)');
+  return n;
+};
 const port = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
@@ -53,7 +58,8 @@ program.command('code')
   .option('-o, --out <file>', 'write events to this file instead of stdout')
   .option('--kb <file>', 'extra knowledge-base file (YAML or CSV), repeatable', collect, [] as string[])
   .option('-q, --quiet', 'no progress bar or summary')
-  .addHelpText('after', '\nExample:\n  atalaya code examples/ --format csv --out events.csv\n  cat news.jsonl | atalaya code - --published 2024-05-13')
+  .option('-w, --workers [n]', 'code on N worker threads (one per core when N is left out); the output is the same', workerCount)
+  .addHelpText('after', '\nExample:\n  atalaya code examples/ --format csv --out events.csv\n  cat news.jsonl | atalaya code - --published 2024-05-13\n  atalaya code feed.jsonl --workers --quiet > events.jsonl')
   .action(async (inputs, opts) => {
     const out = opts.out ? createWriteStream(opts.out) : process.stdout;
     process.exitCode = await codeCommand(inputs.length ? inputs : ['-'], { ...opts, out });

@@ -80,7 +80,12 @@ const LexiconSchema = z.object({
 });
 type Lexicon = z.infer<typeof LexiconSchema>;
 
-interface CompiledPattern { rule: Lexicon['rules'][number]; re: RegExp }
+/**
+ * Something a pattern cannot match without: one of `words` as a whole word of the folded sentence,
+ * or (when `digits`) an ASCII digit. A pattern runs only on sentences that meet all its needs.
+ */
+interface Need { words: ReadonlySet<string>; digits: boolean }
+interface CompiledPattern { rule: Lexicon['rules'][number]; re: RegExp; needs: Need[] }
 interface CompiledDates {
   patterns: CompiledPattern[];
   blockers: RegExp | null;
@@ -178,6 +183,92 @@ function compileTemplate(tpl: string, lex: Lexicon, classes: Record<string, stri
   return out;
 }
 
+const WORD_CHARS = /^[\p{L}\p{N}]+$/u;
+
+/** The need of one class: the first words of its entries (whole words in the text), digits for numeric classes. */
+function classNeed(name: string, lex: Lexicon, depth: number): Need[] | null {
+  const firstWords = (entries: Iterable<string>): Set<string> | null => {
+    const out = new Set<string>();
+    for (const e of entries) {
+      const w = collapse(fold(e)).split(' ')[0] ?? '';
+      if (!WORD_CHARS.test(w)) return null;
+      out.add(w);
+    }
+    return out;
+  };
+  const need = (entries: Iterable<string> | null, digits: boolean): Need[] | null => {
+    const words = entries ? firstWords(entries) : new Set<string>();
+    return words ? [{ words, digits }] : null;
+  };
+  const macro = lex.macros[name];
+  if (macro !== undefined) return depth > 4 ? null : templateNeeds(macro, lex, depth + 1);
+  const notDay = new Set(lex.not_day_words.map((w) => collapse(fold(w))));
+  switch (name) {
+    case 'day': return need([...Object.keys(lex.ordinal_days), ...Object.keys(lex.numbers).filter((w) => !notDay.has(collapse(fold(w))))], true);
+    case 'number': return need(Object.keys(lex.numbers), true);
+    case 'month_num': case 'year': case 'year4': case 'year_any': return need(null, true);
+    case 'month': return need(Object.keys(lex.months), false);
+    case 'month_abbr': return need(Object.keys(lex.month_abbreviations), false);
+    case 'weekday': return need(Object.keys(lex.weekdays), false);
+    case 'unit': return need(Object.keys(lex.units), false);
+    case 'part': return need(Object.keys(lex.month_parts), false);
+    case 'relative_day': return need(Object.keys(lex.relative_days), false);
+    case 'year_relative': return need(Object.keys(lex.relative_years), false);
+    case 'last': case 'next': case 'this': return need(lex.shifts[name], false);
+  }
+  const words = lex.words[name];
+  return words !== undefined ? need(words, false) : null;
+}
+
+/**
+ * What every match of a template must contain: the needs of its classes that are neither optional
+ * nor inside an optional group, a lookaround or an alternation. An empty list filters nothing.
+ */
+function templateNeeds(tpl: string, lex: Lexicon, depth = 0): Need[] {
+  const toks = [...tpl.matchAll(TOKEN)];
+  let i = 0;
+  const optionalNext = (): boolean => {
+    const q = toks[i]?.[0];
+    return q === '?' || q === '*' || q === '{';
+  };
+  const seq = (): Need[] => {
+    const needs: Need[] = [];
+    let alternation = false;
+    while (i < toks.length) {
+      const m = toks[i]!;
+      const tok = m[0];
+      if (tok === ')') break;
+      i++;
+      if (tok === '|') { alternation = true; continue; }
+      if (tok === '(') {
+        const look = toks[i]?.[0] === '?' && toks[i + 1] !== undefined && ['=', '!', '<'].includes(toks[i + 1]![0]);
+        const inner = seq();
+        if (toks[i]?.[0] === ')') i++;
+        if (!look && !optionalNext()) needs.push(...inner);
+        continue;
+      }
+      if (m[1] !== undefined) {
+        const cls = classNeed(m[1], lex, depth);
+        if (cls && !optionalNext()) needs.push(...cls);
+      }
+    }
+    return alternation ? [] : needs;
+  };
+  return seq();
+}
+
+/** What a sentence offers the needs: its whole words and whether it has a digit. */
+interface ScanFacts { words: Set<string>; digits: boolean }
+const scanFacts = (scan: string): ScanFacts => ({ words: new Set(scan.split(/[^\p{L}\p{N}]+/u)), digits: /[0-9]/.test(scan) });
+function meets(needs: Need[], f: ScanFacts): boolean {
+  outer: for (const n of needs) {
+    if (n.digits && f.digits) continue;
+    for (const w of n.words) if (f.words.has(w)) continue outer;
+    return false;
+  }
+  return true;
+}
+
 const compiledCache = new Map<string, CompiledDates>();
 
 function compile(lang: string): CompiledDates {
@@ -189,7 +280,7 @@ function compile(lang: string): CompiledDates {
   for (const rule of lex.rules) {
     for (const tpl of rule.patterns) {
       const src = `${WORD_BEFORE}(?:${compileTemplate(tpl, lex, classes, '')})${WORD_AFTER}`;
-      patterns.push({ rule, re: new RegExp(src, 'gdu') });
+      patterns.push({ rule, re: new RegExp(src, 'gdu'), needs: templateNeeds(tpl, lex) });
     }
   }
   const blockers = lex.blockers.length
@@ -347,17 +438,24 @@ function looksLikeName(cand: Candidate, text: string): boolean {
 export function findDateExpressions(text: string, lang = 'es'): DateExpression[] {
   const c = compile(lang);
   const scan = scanText(text);
+  const facts = scanFacts(scan);
   // Blocker matches never overlap each other, so each character belongs to at most one.
-  const blockerAt = new Int32Array(scan.length);
+  // Found on the first candidate: most sentences have none.
+  let blockerAt: Int32Array | null = null;
   const blockers: Array<[number, number]> = [];
-  if (c.blockers) {
-    c.blockers.lastIndex = 0;
-    for (const m of scan.matchAll(c.blockers)) {
-      blockers.push([m.index, m.index + m[0].length]);
-      blockerAt.fill(blockers.length, m.index, m.index + m[0].length);
+  const findBlockers = (): Int32Array => {
+    const at = new Int32Array(scan.length);
+    if (c.blockers) {
+      c.blockers.lastIndex = 0;
+      for (const m of scan.matchAll(c.blockers)) {
+        blockers.push([m.index, m.index + m[0].length]);
+        at.fill(blockers.length, m.index, m.index + m[0].length);
+      }
     }
-  }
+    return at;
+  };
   const insideBlocker = (start: number, end: number): boolean => {
+    blockerAt ??= findBlockers();
     for (let i = start; i < end; i++) {
       const b = blockerAt[i] ?? 0;
       if (b === 0) continue;
@@ -369,6 +467,7 @@ export function findDateExpressions(text: string, lang = 'es'): DateExpression[]
   };
   const candidates: DateExpression[] = [];
   for (const p of c.patterns) {
+    if (!meets(p.needs, facts)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(scan)) !== null) {
