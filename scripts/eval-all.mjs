@@ -1,10 +1,11 @@
-// `npm run eval`: atalaya eval on the dev and test splits and, when present, on ../shared/seeds.
+// `npm run eval`: atalaya eval on the dev, dev2 and test splits and, when present, on ../shared/seeds.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const sets = [
   ['dev', 'test/fixtures/gold/dev'],
+  ['dev2', 'test/fixtures/gold/dev2'],
   ['test', 'test/fixtures/gold/test'],
   ['seeds', '../shared/seeds'],
 ];

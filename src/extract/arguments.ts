@@ -51,8 +51,8 @@ export function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse
     const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m) === 'obj' ? 'obj' : clause.prepositionOf(m)));
     if (place?.place) target = [{ type: 'state', code: place.place.country, sector: null }];
   }
-  if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && ['SANCTION', 'CONCEDE', 'AID'].includes(tr.sense.type)) {
-    // "imponían gravámenes a los productos de México": the owner of the goods, inside the object phrase.
+  if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && ['SANCTION', 'CONCEDE', 'AID', 'ASSAULT'].includes(tr.sense.type)) {
+    // "imponían gravámenes a los productos de México", "bombardeó posiciones de las FAR": the owner inside the object phrase.
     const stop = clause.tokens.findIndex((t, j) => j >= tr.end && (['with', 'by', 'after', 'according'].includes(clause.roleOf(t) ?? '') || t.text === ','));
     target = clause.objectAfter(tr.end, ['of'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
   }

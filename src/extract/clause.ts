@@ -96,8 +96,8 @@ export class ClauseView {
       // "En Moscú, el portavoz…": a mention inside a prepositional phrase is not coordinated with the subject.
       if (this.prepositionOf(prev) !== 'obj') break;
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
-      const joined = gap.length > 0 && gap.length <= 3 && gap.some((t) => this.joins(t, true))
-        && gap.every((t) => this.joins(t, true) || this.cues.determiners.has(t.norm));
+      const joined = gap.length > 0 && gap.length <= 5 && gap.some((t) => this.joins(t, true))
+        && gap.every((t) => this.joins(t, true) || this.cues.determiners.has(t.norm) || this.cues.descriptors.has(t.norm));
       // A list is "A, B y C": the join next to the verb must be "y"; commas only before it.
       if (!joined || (group.length === 1 && !gap.some((t) => this.joins(t, false)))) break;
       group.unshift(prev);

@@ -13,7 +13,7 @@ interface CuesFile {
   collectives: Record<string, string[]>;
   demonym_noun_articles: string[];
   blocs: Array<{ forms: string[]; codes: string[]; org: string }>;
-  name_particles: string[]; name_containers: string[]; determiners: string[];
+  name_particles: string[]; name_containers: string[]; determiners: string[]; descriptors: string[];
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
@@ -45,6 +45,8 @@ export interface CueLexicon {
   nameParticles: Set<string>;
   nameContainers: Set<string>;
   determiners: Set<string>;
+  /** Common nouns and adjectives that may precede a name in a list: "y el grupo paramilitar FAR". */
+  descriptors: Set<string>;
   collectiveModifiers: Set<string>;
   sectorWords: Array<{ sector: Sector; words: PhraseSet }>;
   verbClitics: Set<string>;
@@ -123,6 +125,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     nameParticles: set(c.name_particles),
     nameContainers: set(c.name_containers),
     determiners: set(c.determiners),
+    descriptors: set(c.descriptors),
     collectiveModifiers: set(c.collective_modifiers),
     sectorWords: Object.entries(c.sector_words).map(([sector, words]) => ({ sector: sector as Sector, words: ps(words) })),
     verbClitics: set(c.verb_clitics),

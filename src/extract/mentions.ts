@@ -43,6 +43,8 @@ export interface ArticleMemory {
   kbSurnames: Map<string, string>;
   /** How often each state has been named: the most named is the country the article is about. */
   stateCounts: Map<string, number>;
+  /** Acronyms the article introduced in parentheses after a mention: "Fuerzas de Apoyo Rápido (FAR)". */
+  acronyms: Map<string, ActorRef[]>;
   sentences: number;
 }
 
@@ -54,7 +56,7 @@ export function homeCountry(memory: ArticleMemory): string | null {
   return best;
 }
 
-export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map(), sentences: 0 });
+export const newMemory = (published: string | null): ArticleMemory => ({ published, seenPeople: new Set(), newPeople: new Map(), kbSurnames: new Map(), stateCounts: new Map(), acronyms: new Map(), sentences: 0 });
 
 
 type Atom =
@@ -63,10 +65,12 @@ type Atom =
   | { kind: 'bloc'; start: number; end: number; label: string }
   | { kind: 'counterpart'; start: number; end: number }
   | { kind: 'collective'; start: number; end: number; sector: Sector }
-  | { kind: 'compound'; start: number; end: number; codes: string[] };
+  | { kind: 'compound'; start: number; end: number; codes: string[] }
+  | { kind: 'acronym'; start: number; end: number; refs: ActorRef[] };
 
 const isWord = (t: Token | undefined): boolean => !!t && /\p{L}/u.test(t.text);
 const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+const ACRONYM = /^\p{Lu}{2,8}$/u;
 
 export class MentionFinder {
   constructor(private readonly kb: KnowledgeBase, private readonly cues: CueLexicon) {}
@@ -91,14 +95,27 @@ export class MentionFinder {
     const weight = memory.sentences === 0 ? 3 : 1;
     memory.sentences++;
     for (const m of mentions) for (const r of m.refs) if (r.type === 'state') memory.stateCounts.set(r.code, (memory.stateCounts.get(r.code) ?? 0) + weight);
+    this.learnAcronyms(tokens, mentions, memory);
     // Surnames of people introduced earlier without a KB entry.
     return this.addNewPeopleSurnames(tokens, mentions, memory).sort((a, b) => a.tokStart - b.tokStart);
+  }
+
+  /** "… Fuerzas de Apoyo Rápido (FAR)": later, "las FAR" is the same actor. KB acronyms keep their meaning. */
+  private learnAcronyms(tokens: Token[], mentions: Mention[], memory: ArticleMemory): void {
+    for (const m of mentions) {
+      const acr = tokens[m.tokEnd + 1];
+      if (tokens[m.tokEnd]?.text !== '(' || tokens[m.tokEnd + 2]?.text !== ')' || !acr || !ACRONYM.test(acr.text)) continue;
+      if (m.refs.some((r) => r.type === 'pair' || r.type === 'counterpart') || this.kb.matchAt(tokens, m.tokEnd + 1)) continue;
+      memory.acronyms.set(acr.text, m.refs);
+    }
   }
 
   private atoms(tokens: Token[], memory: ArticleMemory): Atom[] {
     const out: Atom[] = [];
     let i = 0;
     while (i < tokens.length) {
+      const acronym = memory.acronyms.get((tokens[i] as Token).text);
+      if (acronym) { out.push({ kind: 'acronym', start: i, end: i + 1, refs: acronym }); i++; continue; }
       const known = isCap(tokens[i]) ? memory.kbSurnames.get(fold((tokens[i] as Token).text)) : undefined;
       if (known && !this.kb.matchAt(tokens, i)) { out.push({ kind: 'kb', start: i, end: i + 1, refs: [{ kind: 'person', id: known, via: 'short' }] }); i++; continue; }
       const pair = this.cues.pairRefs.matchAt(tokens, i);
@@ -160,6 +177,7 @@ export class MentionFinder {
         : { type: 'state', code, sector: null });
       return { mention: mk(a.start, a.end, refs, `bloc → ${(bloc?.codes ?? []).join('+')}`), next: p + 1 };
     }
+    if (a.kind === 'acronym') return { mention: mk(a.start, a.end, a.refs, 'acronym introduced earlier in the article'), next: p + 1 };
     if (a.kind === 'counterpart') return this.composeCounterpart(tokens, atoms, p, memory, mk);
     if (a.kind === 'compound') return { mention: mk(a.start, a.end, a.codes.map((code) => ({ type: 'state' as const, code, sector: null })), 'compound demonym', { adjectival: true }), next: p + 1 };
     if (a.kind === 'collective') return this.composeCollective(tokens, atoms, p, mk) ?? this.domesticCollective(tokens, atoms, a, memory, mk, p);

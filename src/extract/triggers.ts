@@ -79,10 +79,13 @@ function span(sentence: Sentence, start: number, end: number): string {
   return sentence.text.slice(a.start - sentence.start, b.end - sentence.start);
 }
 
+/** Tokens after a trigger within which its required object must appear ("impuso nuevas sanciones"). */
+const REQUIRES_WINDOW = 7;
+
 function requirementMet(tokens: Token[], from: number, sense: TriggerSense): boolean {
   if (sense.excludes) for (let j = from; j < Math.min(tokens.length, from + 4); j++) if (sense.excludes.has(key(tokens[j] as Token))) return false;
   if (!sense.requires) return true;
-  for (let j = from; j < Math.min(tokens.length, from + 7); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
+  for (let j = from; j < Math.min(tokens.length, from + REQUIRES_WINDOW); j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   // "30 drones lanzados por Rusia": the object may stand just before a participle.
   for (let j = Math.max(0, from - 8); j < from - 1; j++) if (sense.requires.has(key(tokens[j] as Token))) return true;
   return false;

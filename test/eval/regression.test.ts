@@ -8,7 +8,7 @@ import { coder } from '../helpers/code.js';
 
 interface Floor { core_recall: number; precision: number; forbidden_hits?: number }
 const baseline = JSON.parse(readFileSync('test/fixtures/gold/baseline.json', 'utf8')) as Record<string, Floor>;
-const folders: Record<string, string> = { test: 'test/fixtures/gold/test', dev: 'test/fixtures/gold/dev', seeds: '../shared/seeds' };
+const folders: Record<string, string> = { test: 'test/fixtures/gold/test', dev: 'test/fixtures/gold/dev', dev2: 'test/fixtures/gold/dev2', seeds: '../shared/seeds' };
 
 for (const [split, floor] of Object.entries(baseline)) {
   const dir = folders[split];

@@ -1,0 +1,48 @@
+// Article-level resolution: acronyms introduced in parentheses, descriptors in subject lists,
+// bare domestic institutions, and complement clauses that do not lend their subject to the main verb.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codes, coder, article } from '../helpers/code.js';
+
+const code = (text: string, published = '2023-05-12') => coder().code(article(text, published)).events;
+
+test('an acronym introduced in parentheses names the same actor later in the article', () => {
+  const events = code('El Ejército de Sudán y el grupo paramilitar Fuerzas de Apoyo Rápido (FAR) reanudaron ayer los combates en Jartum. '
+    + 'Horas después, la aviación sudanesa bombardeó posiciones de las FAR en el norte de la capital.');
+  const strike = events.find((e) => e.type === 'ASSAULT' && e.evidence.text.includes('bombardeó'));
+  assert.ok(strike, JSON.stringify(events.map((e) => e.type)));
+  assert.deepEqual(codes(strike, 'target'), ['SDN']);
+  assert.equal(strike.target[0]?.name, 'Fuerzas de Apoyo Rápido');
+});
+
+test('"X y el grupo paramilitar Y firmaron" is a two-sided agreement between X and Y', () => {
+  const agree = code('El Gobierno de la República Democrática del Congo y el grupo rebelde M23 firmaron ayer un acuerdo de paz en Doha.', '2025-07-20')
+    .find((e) => e.type === 'AGREE');
+  assert.ok(agree);
+  assert.deepEqual([...codes(agree, 'source'), ...codes(agree, 'target')], ['COD', 'COD']);
+  assert.ok([...agree.source, ...agree.target].some((a) => a.kb_id !== null && a.name.includes('23')));
+});
+
+test('a subject inside a complement clause is not the subject of the main verb', () => {
+  const request = code('El presidente de Brasil, Luiz Inácio Lula da Silva, habló ayer por teléfono con su homólogo francés, Emmanuel Macron, '
+    + 'en la que le ha pedido que Francia no bloquee el acuerdo con Mercosur.', '2025-09-16').find((e) => e.type === 'REQUEST');
+  assert.ok(request);
+  assert.equal(request.source[0]?.kb_id, 'luiz-inacio-lula-da-silva');
+});
+
+test('recalling an ambassador for consultations is a sanction, not a phone call', () => {
+  const events = code('Rabat llamó a consultas a su embajadora en Madrid el martes por la tarde.', '2021-05-19');
+  const recall = events.find((e) => e.type === 'SANCTION');
+  assert.ok(recall, JSON.stringify(events.map((e) => e.type)));
+  assert.deepEqual([codes(recall, 'source'), codes(recall, 'target')], [['MAR'], ['ESP']]);
+  assert.ok(!events.some((e) => e.type === 'CONSULT'));
+});
+
+test('a bare "el Ejército" is the armed forces of the country the article is about', () => {
+  const events = code('Marruecos y España viven su peor crisis en años. España reforzó la frontera de Ceuta. '
+    + 'El Ejército desplegó el martes vehículos blindados en Ceuta.', '2021-05-19');
+  const deploy = events.find((e) => e.type === 'MOBILIZE' && e.evidence.text.includes('desplegó'));
+  assert.ok(deploy);
+  assert.deepEqual(codes(deploy, 'source'), ['ESP']);
+  assert.equal(deploy.source[0]?.sector, 'MIL');
+});
