@@ -12,6 +12,9 @@ export function resolvePairs(refs: ActorRef[], pair: [ActorRef[], ActorRef[]] | 
 
 export const isPersonLike = (refs: ActorRef[]): boolean => refs.length > 0 && refs.every((r) => r.type === 'person' || r.type === 'new-person' || r.type === 'counterpart');
 
+/** Types whose target may be the owner inside the object ("impuso aranceles a los productos de México"). Measured: adding AGREE, REJECT, SUPPORT or ACCUSE lowers precision. */
+const OWNER_TARGET_TYPES: ReadonlySet<string> = new Set(['SANCTION', 'CONCEDE', 'AID', 'ASSAULT']);
+
 export function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse, sentenceSubject: ActorRef[], objectNoun: Trigger | undefined, quoteSpeaker: ActorRef[], speechVerbs: ReadonlyMap<string, unknown>, nextVerbTrigger: number):
   { source: ActorRef[]; target: ActorRef[]; carried: boolean; pairUsed: boolean } | null {
   const limit = Math.min(clause.clauseEnd(tr.end), nextVerbTrigger);
@@ -51,7 +54,7 @@ export function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse
     const place = clause.mentions.find((m) => m.tokStart >= tr.end && m.tokStart < limit && m.place && tr.sense.target.includes(clause.prepositionOf(m) === 'obj' ? 'obj' : clause.prepositionOf(m)));
     if (place?.place) target = [{ type: 'state', code: place.place.country, sector: null }];
   }
-  if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && ['SANCTION', 'CONCEDE', 'AID', 'ASSAULT'].includes(tr.sense.type)) {
+  if (target.length === 0 && !tr.passive && !tr.sense.reciprocal && OWNER_TARGET_TYPES.has(tr.sense.type)) {
     // "imponían gravámenes a los productos de México", "bombardeó posiciones de las FAR": the owner inside the object phrase.
     const stop = clause.tokens.findIndex((t, j) => j >= tr.end && (['with', 'by', 'after', 'according'].includes(clause.roleOf(t) ?? '') || t.text === ','));
     target = clause.objectAfter(tr.end, ['of'], Math.min(objStop, stop < 0 ? objStop : stop)).flatMap((m) => m.refs).filter((r) => !source.includes(r));
