@@ -320,7 +320,11 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const source = act.speaker.flatMap((m) => m.refs);
     const pair = discourse.personPair ?? discourse.pair;
     const sourceKeys = new Set(source.map(refKey));
-    const target = pair ? (pair[0].some((r) => sourceKeys.has(refKey(r))) ? pair[1] : pair[1].some((r) => sourceKeys.has(refKey(r))) ? pair[0] : []) : [];
+    // "'Estados Unidos y el Reino Unido tendrán que pagar un alto precio', escribió…": the warned party is named in it.
+    const named = clause.mentions.filter((m) => m.tokStart >= act.segment[0] && m.tokEnd <= act.segment[1] && !m.adjectival
+      && m.refs.length > 0 && !m.refs.some((r) => r.type === 'pair' || r.type === 'counterpart' || sourceKeys.has(refKey(r))));
+    const target = named.length ? named.flatMap((m) => m.refs)
+      : pair ? (pair[0].some((r) => sourceKeys.has(refKey(r))) ? pair[1] : pair[1].some((r) => sourceKeys.has(refKey(r))) ? pair[0] : []) : [];
     const verbTok = clause.tokens[act.verb] as Token;
     const tr: Trigger = {
       start: act.verb, end: act.verb + 1, text: `${verbTok.text} … ${clause.tokens.slice(hit.start, hit.end).map((t) => t.text).join(' ')}`,
@@ -332,7 +336,7 @@ function warningEvents(article: { id: string; published: string | null }, senten
     const rec = buildRecord(article, sentence, { tr, source, target, sourceCarried: false, status, dateExpr: null, date, location: null, attribution: null, mode: null }, eng);
     if (rec) {
       out.push(rec);
-      candidates.push({ trigger: tr.text, rule: tr.sense.rule, type: 'THREATEN', emitted: true, why: 'speaker warns of consequences; target = the other party of the last two-sided event', event: rec });
+      candidates.push({ trigger: tr.text, rule: tr.sense.rule, type: 'THREATEN', emitted: true, why: named.length ? 'speaker warns of consequences; target = the party named in the warning' : 'speaker warns of consequences; target = the other party of the last two-sided event', event: rec });
     }
   }
   return out;

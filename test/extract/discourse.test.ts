@@ -46,3 +46,10 @@ test('a bare "el Ejército" is the armed forces of the country the article is ab
   assert.deepEqual(codes(deploy, 'source'), ['ESP']);
   assert.equal(deploy.source[0]?.sector, 'MIL');
 });
+
+test('a warning of consequences is aimed at the party it names', () => {
+  const events = code('"Estados Unidos pagará caro este crimen", declaró el presidente iraní, Ebrahim Raisi, en un discurso en Teherán.', '2024-01-04');
+  const threat = events.find((e) => e.type === 'THREATEN');
+  assert.ok(threat, JSON.stringify(events.map((e) => e.type)));
+  assert.deepEqual([codes(threat, 'source'), codes(threat, 'target')], [['IRN'], ['USA']]);
+});
