@@ -176,6 +176,12 @@ function codeSentence(
     }
     // "la cumbre de la OTAN": an organisation's own meeting is coded as the organisation with itself.
     if (tr.sense.mode === 'multilateral' && target.length === 0 && source.length === 1 && source[0]?.type === 'org') target = source;
+    if (source.length === 0 && tr.sense.type === 'COERCE' && tr.passive && target.length > 0) {
+      // "Castillo fue detenido el miércoles": an arrest with no agent named is the authorities' of the place or of the detainee.
+      const placed = (clause.locationIn(tr.start, limit) ?? clause.locationIn(clause.clauseStart(tr.start), tr.start))?.place?.country;
+      const country = placed ?? toActor(target[0] as ActorRef, eng.kb, article.published)?.country ?? null;
+      if (country) source = [{ type: 'group', name: 'autoridades', country, org: null, sector: 'GOV', role: null }];
+    }
     if (source.length === 0) { cand.why = 'dropped: no source actor'; continue; }
     if (tr.sense.needsTarget && target.length === 0) { cand.why = 'dropped: this trigger needs a target actor'; continue; }
     if (!args.carried) sentenceSubject = source;

@@ -53,3 +53,14 @@ test('a warning of consequences is aimed at the party it names', () => {
   assert.ok(threat, JSON.stringify(events.map((e) => e.type)));
   assert.deepEqual([codes(threat, 'source'), codes(threat, 'target')], [['IRN'], ['USA']]);
 });
+
+test('an arrest in the passive with no agent named is made by the authorities of the place, else of the detainee', () => {
+  const here = code('El expresidente Pedro Castillo fue detenido el miércoles por la tarde cuando se dirigía a una embajada.', '2022-12-08')
+    .find((e) => e.type === 'COERCE');
+  assert.ok(here);
+  assert.deepEqual([codes(here, 'source'), codes(here, 'target')], [['PER'], ['PER']]);
+  const abroad = code('Un periodista estadounidense fue detenido ayer en Moscú por agentes vestidos de civil.', '2023-03-30')
+    .find((e) => e.type === 'COERCE');
+  assert.ok(abroad);
+  assert.deepEqual([codes(abroad, 'source'), codes(abroad, 'target')], [['RUS'], ['USA']]);
+});
