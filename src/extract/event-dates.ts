@@ -16,7 +16,8 @@ export function tokenRange(tokens: Token[], start: number, end: number): { start
 
 /** Each date goes to the nearest trigger (or verb of saying) in the sentence; one trigger may take several. */
 export function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; tok: { start: number; end: number } }>, speech: SpeechAct[], published: string | null, discourse: Discourse,
-  tokens: Token[], timeShift: ReadonlySet<string>, preteriteEndings: readonly string[], sinceWords: ReadonlySet<string>, whenWords: ReadonlySet<string>): void {
+  tokens: Token[], timeShift: ReadonlySet<string>, preteriteEndings: readonly string[], sinceWords: ReadonlySet<string>, whenWords: ReadonlySet<string>,
+  complementizers: ReadonlySet<string>): void {
   const tokensBetween = (a: Trigger, b: Trigger): Token[] => tokens.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
   const taken = new Map<Draft, Array<{ d: DateExpression; tok: { start: number; end: number } }>>();
   const speechDates = new Map<SpeechAct, DateExpression>();
@@ -91,7 +92,9 @@ export function assignDates(drafts: Draft[], dates: Array<{ d: DateExpression; t
     const list = (taken.get(d) ?? []).sort((a, b) => a.tok.start - b.tok.start);
     // Only a list of dates of one kind splits an event ("del 9 al 10 de enero…, el 12 de enero…"; "el lunes…, el martes…").
     const calendar = list.every((x) => CALENDAR_KINDS.has(x.d.kind)) || list.every((x) => x.d.kind === 'weekday');
-    const coordinated = calendar && list.every((x, k) => k === 0 || (x.tok.start - (list[k - 1]?.tok.end ?? 0) <= 22));
+    // "acusó este lunes a EE. UU. de alentar las protestas que el domingo…": a date in a subordinate clause is that clause's.
+    const coordinated = calendar && list.every((x, k) => k === 0 || (x.tok.start - (list[k - 1]?.tok.end ?? 0) <= 22
+      && !tokens.slice(list[k - 1]?.tok.end ?? 0, x.tok.start).some((t) => complementizers.has(t.norm))));
     if (list.length >= 2 && published && list[0]?.d === d.dateExpr && coordinated) {
       d.extraDates = list.slice(1);
       d.primaryDateEnd = list[0]?.tok.end;

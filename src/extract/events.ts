@@ -212,7 +212,7 @@ function codeSentence(
   dropEmbedded(drafts, clause, candidates);
   conditionalThreats(drafts, clause, eng);
   addRefusalRejects(drafts);
-  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift, eng.cues.preteriteEndings, eng.cues.since, eng.cues.when);
+  assignDates(drafts, dateTok, speech, article.published, discourse, tokens, eng.cues.timeShift, eng.cues.preteriteEndings, eng.cues.since, eng.cues.when, eng.cues.complementizer);
   for (const d of [...drafts]) {
     const extra = distributeDates(d, clause, article.published);
     drafts.push(...extra);

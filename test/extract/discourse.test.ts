@@ -64,3 +64,10 @@ test('an arrest in the passive with no agent named is made by the authorities of
   assert.ok(abroad);
   assert.deepEqual([codes(abroad, 'source'), codes(abroad, 'target')], [['RUS'], ['USA']]);
 });
+
+test('a date inside a subordinate clause does not split the main event into two', () => {
+  const accusations = code('El Gobierno cubano acusó este lunes a Estados Unidos de alentar las protestas que el domingo sacudieron decenas de ciudades.', '2021-07-13')
+    .filter((e) => e.type === 'ACCUSE');
+  assert.equal(accusations.length, 1);
+  assert.equal(accusations[0]?.date?.start, '2021-07-12');
+});
