@@ -26,6 +26,12 @@ const percent = (v: string): number => {
   return n;
 };
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
+const byteCount = (v: string): number => {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(v.trim());
+  const n = m ? Math.round(Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase())) : NaN;
+  if (!(n >= 1)) throw new InvalidArgumentError('expected a size in bytes, e.g. 500000, 200k or 20m');
+  return n;
+};
 const workerCount = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('expected a number of worker threads (0-256)');
@@ -55,6 +61,7 @@ program.command('code')
   .argument('[inputs...]', 'files or folders (.txt/.md with front matter, .jsonl/.ndjson, .html); "-" reads JSONL from stdin')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'json', 'csv'] as const).default('jsonl' as const))
   .option('-p, --published <date>', 'publication date for articles that give none (YYYY-MM-DD)', isoDate)
+  .option('--max-bytes <n>', 'largest article text accepted, in bytes ("200k", "20m"); larger ones are skipped with an error (default 5m)', byteCount)
   .option('-o, --out <file>', 'write events to this file instead of stdout')
   .option('--kb <file>', 'extra knowledge-base file (YAML or CSV), repeatable', collect, [] as string[])
   .option('-q, --quiet', 'no progress bar or summary')

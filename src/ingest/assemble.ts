@@ -54,7 +54,8 @@ function isMissing(value: unknown): boolean {
 
 /**
  * Validate the fields and build the article: an invalid date gives a warning (and the fallback
- * date, if any, else null); text over `maxBytes` gives an error; a missing language is identified.
+ * date, if any, else null); text over `maxBytes` gives an error, text without a letter or digit a
+ * warning (nothing to code); a missing language is identified.
  * @example assembleArticle({ id: 'a', text: 'El ministro habló.', published: '2024-02-30' }, { file: 'a.txt' })
  * // => [{ kind: 'problem', problem: { level: 'warning', … } }, { kind: 'article', article: { published: null, … } }]
  */
@@ -67,6 +68,7 @@ export function assembleArticle(fields: RawArticleFields, origin: ArticleOrigin,
   if (size > maxBytes) {
     return [problem('error', origin, `article "${fields.id}" is too large: ${formatSize(size)} of text (limit ${formatSize(maxBytes)})`)];
   }
+  if (!/[\p{L}\p{N}]/u.test(text)) return [problem('warning', origin, 'no words in article text (only punctuation or symbols)')];
   const fallback = opts.published ?? null;
   let published: string | null = fallback;
   if (!isMissing(fields.published)) {

@@ -2,7 +2,8 @@
 
 /** Outcome of decoding one file or line: text, or the reason it is not text. */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
+  /** `warning` says how the bytes were guessed at when they were not clean UTF-8 (or declared). */
+  | { ok: true; text: string; encoding: string; warning?: string }
   | { ok: false; reason: 'binary file' };
 
 /** How many leading bytes are inspected to decide whether a file is binary. */
@@ -61,9 +62,27 @@ function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | n
 }
 
 /**
+ * UTF-8 with the invalid bytes replaced (U+FFFD), when the bytes are mostly UTF-8: more valid
+ * multi-byte characters than invalid sequences. A few stray bytes in a UTF-8 file must not turn
+ * every "ó" into "Ã³", as reading the whole file as windows-1252 would.
+ */
+function lossyUtf8(bytes: Uint8Array): { text: string; invalid: number } | null {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let invalid = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c > 0x7f) valid++;
+  }
+  return valid > invalid ? { text, invalid } : null;
+}
+
+/**
  * Decode bytes as text: UTF-16 if it has a UTF-16 BOM, else strict UTF-8, else the declared
- * charset (HTML `<meta charset>`), else windows-1252 — which never fails and is what
- * "Latin-1" files really are. Binary data is refused.
+ * charset (HTML `<meta charset>`), else UTF-8 with replacements if it mostly is UTF-8, else
+ * windows-1252 — which never fails and is what "Latin-1" files really are. Binary data is
+ * refused. The last two come with a `warning` for the item's problem list.
  * @example decodeBytes(Buffer.from([0x42, 0x6f, 0x67, 0x6f, 0x74, 0xe1])) // => { ok: true, text: 'Bogotá', encoding: 'windows-1252' }
  */
 export function decodeBytes(bytes: Uint8Array, declared?: string | null): DecodeResult {
@@ -83,5 +102,9 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
       if (text !== null) return { ok: true, text: normalizeText(text), encoding: label };
     }
   }
-  return { ok: true, text: normalizeText(decodeWindows1252(bytes)), encoding: 'windows-1252' };
+  const lossy = lossyUtf8(bytes);
+  if (lossy) {
+    return { ok: true, text: normalizeText(lossy.text), encoding: 'utf-8', warning: `invalid UTF-8: ${lossy.invalid} bad byte sequence${lossy.invalid === 1 ? '' : 's'} replaced with U+FFFD` };
+  }
+  return { ok: true, text: normalizeText(decodeWindows1252(bytes)), encoding: 'windows-1252', warning: 'not valid UTF-8: read as windows-1252 (Latin-1)' };
 }

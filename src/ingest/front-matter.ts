@@ -13,6 +13,11 @@ export interface FrontMatterSplit {
 }
 
 const OPEN = /^---[ \t]*\n/;
+/**
+ * Largest front matter parsed. Real ones hold a few short fields (well under 1 KB); the YAML parser
+ * spends up to ~25 µs a character on hostile input (seconds for 100 KB), so a bigger block is skipped unread.
+ */
+export const MAX_FRONT_MATTER_CHARS = 4 * 1024;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /**
@@ -30,6 +35,9 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (text[bodyStart] === '\n') bodyStart++;
   const body = text.slice(bodyStart);
   const yamlText = rest.slice(0, close.index);
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    return { data: null, body, bodyStart, error: `front matter over ${MAX_FRONT_MATTER_CHARS / 1024} KB: not read` };
+  }
   let data: unknown;
   try {
     data = parse(yamlText, { schema: 'failsafe' });

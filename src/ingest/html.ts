@@ -51,26 +51,102 @@ export function domToText(root: DomNode): string {
     if (block !== '') blocks.push(block);
     current = '';
   };
-  const walk = (node: DomNode): void => {
+  // Iterative, with an explicit stack: pages nested 20,000 tags deep overflowed a recursive walk.
+  // An entry is a node to visit, or null for "the block element above ends here".
+  const stack: Array<DomNode | null> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === TEXT) {
       current += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== ELEMENT && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeName.toUpperCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) {
+      flush();
+      stack.push(null);
+    }
+    // linkedom builds childNodes afresh on every access: read it once (per-child reads were quadratic).
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   flush();
   return blocks.join('\n\n');
+}
+
+/** Beyond this nesting the HTML parser itself goes quadratic (20,000 levels: ~1 s; 100,000: ~18 s). */
+const MAX_HTML_DEPTH = 5_000;
+/** Start or end tag; attributes may not contain "<", so an unclosed "<a" costs one scan to the next "<". */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+/** Elements that never nest: void ones, and ones whose end tag is optional (`<p><p>` are siblings). */
+const FLAT_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+/** Kept as they are when flattening: document structure, metadata and content skipped anyway. */
+const KEEP_WHEN_FLAT = new Set(['html', 'head', 'body', 'title', 'meta', 'link', 'time', 'br', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'textarea']);
+
+/**
+ * Largest nesting depth of the markup, estimated from its tags in one linear scan.
+ * @example tagDepth('<div><div><p>a</p></div></div>') // => 2
+ */
+export function tagDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(TAG)) {
+    const name = m[2]!.toLowerCase();
+    if (FLAT_TAGS.has(name) || m[0].endsWith('/>')) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+/**
+ * The page with its nesting removed: block elements become `<p>` (which never nest), other
+ * inline tags go; structure, metadata and skipped elements stay. Used only on absurdly deep pages.
+ * @example flattenHtml('<div><div><b>Hola</b></div></div>') // => '<p>Hola<p>'
+ */
+export function flattenHtml(html: string): string {
+  return html.replace(TAG, (tag, _close: string, rawName: string) => {
+    const name = rawName.toLowerCase();
+    if (KEEP_WHEN_FLAT.has(name)) return tag;
+    return BLOCK_TAGS.has(name.toUpperCase()) ? '<p>' : '';
+  }).replace(/(?:<p>\s*){2,}/g, '<p>');
+}
+
+/**
+ * Readability re-reads the text of every ancestor of every node: quadratic in nesting depth
+ * (20,000 nested <div>s took seconds, 40,000 over 20 s). Real pages nest a few dozen levels.
+ */
+const MAX_READABILITY_DEPTH = 500;
+
+/** Readability costs ~0.1 ms per element; news pages have a few thousand. Bigger ones take the fallback. */
+const MAX_READABILITY_ELEMENTS = 20_000;
+
+/**
+ * Why Readability should not run on this tree (too deep or too many elements), or null.
+ * Iterative, stops early. (Readability's own maxElemsToParse counts nothing under linkedom.)
+ */
+function tooBigForReadability(root: DomNode): string | null {
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_READABILITY_DEPTH) return `nested over ${MAX_READABILITY_DEPTH} levels`;
+    if (++elements > MAX_READABILITY_ELEMENTS) return `over ${MAX_READABILITY_ELEMENTS} elements`;
+    const children = Array.from(node.childNodes);
+    for (const child of children) if (child.nodeType === ELEMENT) stack.push([child, depth + 1]);
+  }
+  return null;
 }
 
 function meta(doc: DomDocument, selectors: string[]): string | null {
@@ -139,8 +215,16 @@ export function declaredCharset(bytes: Uint8Array): string | null {
  * @example parseHtmlArticle('<html lang="es"><body><article><p>El ministro habló.</p></article></body></html>', { file: 'a.html' })
  * // => [{ kind: 'article', article: { id: 'a', text: 'El ministro habló.', language: 'es', … } }]
  */
-export function parseHtmlArticle(html: string, origin: ArticleOrigin, opts: ReadOptions = {}): ReadResult[] {
-  const { document } = parseHTML(html);
+export function parseHtmlArticle(page: string, origin: ArticleOrigin, opts: ReadOptions = {}): ReadResult[] {
+  const depth = tagDepth(page);
+  const html = depth > MAX_HTML_DEPTH ? flattenHtml(page) : page;
+  let source = html;
+  let { document } = parseHTML(source);
+  // Bare text has no element at all, and linkedom's document.title then throws: give it a page.
+  if (!document.documentElement) {
+    source = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+    ({ document } = parseHTML(source));
+  }
   const doc = document as unknown as DomDocument;
   // Metadata first: Readability rewrites the document it parses.
   const ld = jsonLdObjects(doc);
@@ -164,26 +248,33 @@ export function parseHtmlArticle(html: string, origin: ArticleOrigin, opts: Read
   // Readability strips the " | Site" suffix from <title>, so it beats the raw title.
   let title = ogTitle;
   try {
+    const tooBig = doc.documentElement ? tooBigForReadability(doc.documentElement) : null;
+    if (tooBig) throw new Error(`page ${tooBig}: not given to Readability`);
     const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
     if (parsed?.content) text = domToText(parsed.content);
     title ??= parsed?.title?.trim() || null;
   } catch {
-    // Readability gives up on some odd pages; fall back to the whole body below.
+    // Readability gives up on some odd pages (and is skipped on absurdly deep ones); fall back to the whole body below.
   }
   if (text === '') {
-    const { document: fresh } = parseHTML(html);
+    const { document: fresh } = parseHTML(source);
     const freshDoc = fresh as unknown as DomDocument;
     const chrome = freshDoc.querySelectorAll(CHROME_SELECTOR);
     for (let i = chrome.length - 1; i >= 0; i--) chrome[i]!.remove?.();
-    if (freshDoc.body) text = domToText(freshDoc.body);
+    // The whole element tree (<head> is skipped): a fragment without <html>/<body> ("<p>…</p>")
+    // leaves linkedom with an empty body and the text outside it.
+    // (Not document.body: linkedom's getter throws once the chrome removal took the root element.)
+    if (freshDoc.documentElement) text = domToText(freshDoc.documentElement);
   }
   text = text.normalize('NFC');
   title ??= pageTitle;
-  return assembleArticle(
+  const results = assembleArticle(
     { id: fileStem(origin.file), text, url, outlet, published, language: lang, title },
     origin,
     opts,
   );
+  if (html === page) return results;
+  return [problem('warning', origin, `HTML nested ${depth} levels deep (limit ${MAX_HTML_DEPTH}): tags flattened before reading`), ...results];
 }
 
 /**
@@ -203,7 +294,8 @@ export async function readHtmlFile(path: string, opts: ReadOptions = {}): Promis
     const decoded = decodeBytes(bytes, declaredCharset(bytes));
     if (!decoded.ok) return [problem('error', origin, decoded.reason)];
     if (decoded.text.trim() === '') return [problem('warning', origin, 'empty file')];
-    return parseHtmlArticle(decoded.text, origin, opts);
+    const results = parseHtmlArticle(decoded.text, origin, opts);
+    return decoded.warning ? [problem('warning', origin, decoded.warning), ...results] : results;
   } catch (err) {
     return [problem('error', origin, `cannot read file: ${(err as Error).message}`)];
   }

@@ -86,6 +86,7 @@ export async function* readJsonlStream(source: ChunkSource, file: string, opts: 
         yield problem('error', origin, 'binary data in line');
         continue;
       }
+      if (decoded.warning) yield problem('warning', origin, decoded.warning);
       let record: unknown;
       try {
         record = JSON.parse(decoded.text);

@@ -16,23 +16,50 @@ export function fileStem(path: string): string {
   return ext && ext !== base ? base.slice(0, -ext.length) : base;
 }
 
+/** HTML comments removed with indexOf: a regex would rescan to the end after every unclosed "<!--". */
+function stripComments(md: string): string {
+  let out = '';
+  let pos = 0;
+  for (let open = md.indexOf('<!--'); open !== -1; open = md.indexOf('<!--', pos)) {
+    const close = md.indexOf('-->', open + 4);
+    if (close === -1) break;
+    out += md.slice(pos, open);
+    pos = close + 3;
+  }
+  return pos === 0 ? md : out + md.slice(pos);
+}
+
+/** `s` without the trailing run of `chars` (a `[…]+$` regex would be quadratic on a long inner run). */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** A link destination: no newline, balanced parentheses one level deep ("…/Foo_(bar)"). */
+const DEST = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)`;
+const IMAGE = new RegExp(String.raw`!\[[^[\]\n]*\]` + DEST, 'g');
+const LINK = new RegExp(String.raw`\[([^[\]\n]+)\](?:` + DEST + String.raw`|\[[^[\]\n]*\])`, 'g');
+
 /**
  * Reduce Markdown to plain text: headings, emphasis, links, images, quotes and list markers go,
- * the words stay. Good enough for news copy; not a full CommonMark renderer.
+ * the words stay. Good enough for news copy; not a full CommonMark renderer. Every pattern is
+ * linear in the line length: none rescans a line for a delimiter that never comes.
  * @example stripMarkdown('## Título\n\nEl **ministro** [habló](https://x.y).') // => 'Título\n\nEl ministro habló.'
  */
 export function stripMarkdown(md: string): string {
-  return md
-    .replace(/<!--[\s\S]*?-->/g, '')
+  return stripComments(md)
     .replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm, '') // reference-link definitions
     .replace(/^[ \t]*(?:[-*_=][ \t]*){3,}$/gm, '') // rules and setext underlines
-    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
+    // ATX headings: the closing "#"s and spaces are trimmed by hand (a lazy group before
+    // "[ \t]*#*[ \t]*$" backtracked cubically on long runs of spaces).
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*)$/gm, (_, title: string) => trimEnd(trimEnd(trimEnd(title, ' \t'), '#'), ' \t'))
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
     .replace(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, '')
-    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
-    .replace(/\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g, '$1')
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
     .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/(\*\*|__)(?=\S)((?:(?!\1)[^\n])*?\S)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^\n*_]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 }
@@ -88,7 +115,8 @@ export async function readTextFile(path: string, opts: ReadOptions = {}): Promis
     const decoded = decodeBytes(await readFile(path));
     if (!decoded.ok) return [problem('error', origin, decoded.reason)];
     if (decoded.text.trim() === '') return [problem('warning', origin, 'empty file')];
-    return parseTextArticle(decoded.text, origin, { ...opts, markdown: /\.(?:md|markdown)$/i.test(path) });
+    const results = parseTextArticle(decoded.text, origin, { ...opts, markdown: /\.(?:md|markdown)$/i.test(path) });
+    return decoded.warning ? [problem('warning', origin, decoded.warning), ...results] : results;
   } catch (err) {
     return [problem('error', origin, `cannot read file: ${(err as Error).message}`)];
   }
