@@ -1,7 +1,18 @@
-// Build step: writes dist/kb-cache.json, the validated bundled knowledge base, so runs skip YAML parsing.
+// Build step: start-up caches, each checked against its sources at run time (a stale one is ignored):
+// dist/kb-cache.json, the validated bundled knowledge base; dist/kb-trie.json, its aliases tokenized;
+// dist/lang-cache.json, the language files parsed; dist/eld-large.bin, eld's language n-grams in a form
+// that loads in milliseconds.
 import { writeKbCache } from '../dist/kb/load.js';
+import { writeLangCache } from '../dist/lang/load.js';
+import { writeTrieCache } from '../dist/kb/trie-cache.js';
+import { writeEldTable } from '../dist/ingest/eld-table.js';
 
 if (!writeKbCache()) {
   console.error('kb cache not written: the knowledge base has errors (run `atalaya kb check`)');
   process.exitCode = 0; // the coder still works from the YAML files
+}
+writeLangCache();
+writeTrieCache();
+if (!(await writeEldTable().catch((err) => { console.error(`eld table: ${err.message}`); return false; }))) {
+  console.error('eld table not written: language identification loads eld/large instead (slower start)');
 }

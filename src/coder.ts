@@ -11,6 +11,7 @@ import { MentionFinder } from './extract/mentions.js';
 import { triggerLexicon } from './extract/trigger-lexicon.js';
 import { KnowledgeBase } from './kb/index.js';
 import { loadKbData, type KbProblem } from './kb/load.js';
+import { loadTrieCache } from './kb/trie-cache.js';
 import { SUPPORTED_LANGUAGES } from './lang/load.js';
 import type { Segmented } from './text/model.js';
 import { segment } from './text/segment.js';
@@ -40,7 +41,8 @@ export class Coder {
   constructor(opts: CoderOptions = {}) {
     const { data, problems } = loadKbData({ userFiles: opts.kbFiles });
     this.kbProblems = problems;
-    this.kb = new KnowledgeBase(data, (s) => tokenize(s));
+    // The bundled KB alone has its aliases tokenized at build time (dist/kb-trie.json).
+    this.kb = new KnowledgeBase(data, (s) => tokenize(s), opts.kbFiles?.length ? null : loadTrieCache());
   }
 
   engines_(lang: string): ExtractEngines {

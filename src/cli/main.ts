@@ -2,14 +2,18 @@
 // The `atalaya` command line: code, ingest, serve, export, clean, eval, kb check, mentions, explain.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { codeCommand } from './code.js';
-import { cleanCommand } from './clean.js';
-import { evalCommand } from './eval.js';
-import { explainCommand, mentionsCommand } from './explain.js';
-import { exportCommand } from './export.js';
-import { ingestCommand } from './ingest.js';
-import { kbCheckCommand } from './kb.js';
-import { serveCommand } from './serve.js';
+
+/** A command whose module loads when it runs: `code` does not pay for the server, the store or the HTML reader. */
+const lazy = <A extends unknown[], R>(load: () => Promise<(...a: A) => R>) => async (...a: A): Promise<Awaited<R>> => await (await load())(...a);
+const codeCommand = lazy(async () => (await import('./code.js')).codeCommand);
+const cleanCommand = lazy(async () => (await import('./clean.js')).cleanCommand);
+const evalCommand = lazy(async () => (await import('./eval.js')).evalCommand);
+const explainCommand = lazy(async () => (await import('./explain.js')).explainCommand);
+const mentionsCommand = lazy(async () => (await import('./explain.js')).mentionsCommand);
+const exportCommand = lazy(async () => (await import('./export.js')).exportCommand);
+const ingestCommand = lazy(async () => (await import('./ingest.js')).ingestCommand);
+const kbCheckCommand = lazy(async () => (await import('./kb.js')).kbCheckCommand);
+const serveCommand = lazy(async () => (await import('./serve.js')).serveCommand);
 
 // "atalaya code … | head" closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
@@ -158,6 +162,6 @@ kb.command('check')
   .option('--kb <file>', 'extra knowledge-base file, repeatable', collect, [] as string[])
   .option('--warnings', 'list warnings too')
   .addHelpText('after', '\nExample:\n  atalaya kb check --kb my-mayors.yaml')
-  .action((opts) => { process.exitCode = kbCheckCommand(opts); });
+  .action(async (opts) => { process.exitCode = await kbCheckCommand(opts); });
 
 await program.parseAsync(process.argv);

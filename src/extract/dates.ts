@@ -85,9 +85,11 @@ type Lexicon = z.infer<typeof LexiconSchema>;
  * or (when `digits`) an ASCII digit. A pattern runs only on sentences that meet all its needs.
  */
 interface Need { words: ReadonlySet<string>; digits: boolean }
-interface CompiledPattern { rule: Lexicon['rules'][number]; re: RegExp; needs: Need[] }
+/** `re` is built from `src` on first use: most patterns never run on a short article. */
+interface CompiledPattern { rule: Lexicon['rules'][number]; src: string; re: RegExp | null; needs: Need[]; needIds: number[] }
 interface CompiledDates {
   patterns: CompiledPattern[];
+  needs: NeedIndex;
   blockers: RegExp | null;
   /** Folded word → value, per captured class. */
   values: Record<string, Map<string, number | string>>;
@@ -231,19 +233,38 @@ function templateNeeds(tpl: string, lex: Lexicon, depth = 0): Need[] {
     const q = toks[i]?.[0];
     return q === '?' || q === '*' || q === '{';
   };
-  const seq = (): Need[] => {
+  const seq = (top: boolean): Need[] => {
     const needs: Need[] = [];
     let alternation = false;
+    // A run of literal letters is a whole word of every match when spaces (or the template's own
+    // word boundaries) stand on both sides: "hace", "semana", "fin" in "el fin de semana".
+    let run = '';
+    let runBounded = false;
+    let prev: string | null = null;
+    const closeRun = (rightBounded: boolean): void => {
+      if (run && runBounded && rightBounded) needs.push({ words: new Set([fold(run)]), digits: false });
+      run = '';
+    };
     while (i < toks.length) {
       const m = toks[i]!;
       const tok = m[0];
       if (tok === ')') break;
       i++;
+      if (m[1] === undefined && /^\p{L}$/u.test(tok)) {
+        if (!run) runBounded = prev === ' ' || (prev === null && top && depth === 0);
+        run += tok;
+        prev = tok;
+        continue;
+      }
+      // A space makes a boundary unless a quantifier after it makes it optional.
+      closeRun(tok === ' ' && toks[i]?.[0] !== '?' && toks[i]?.[0] !== '*');
+      prev = tok === ' ' && (toks[i]?.[0] === '?' || toks[i]?.[0] === '*') ? '?' : tok;
       if (tok === '|') { alternation = true; continue; }
       if (tok === '(') {
         const look = toks[i]?.[0] === '?' && toks[i + 1] !== undefined && ['=', '!', '<'].includes(toks[i + 1]![0]);
-        const inner = seq();
+        const inner = seq(false);
         if (toks[i]?.[0] === ')') i++;
+        prev = ')';
         if (!look && !optionalNext()) needs.push(...inner);
         continue;
       }
@@ -252,21 +273,42 @@ function templateNeeds(tpl: string, lex: Lexicon, depth = 0): Need[] {
         if (cls && !optionalNext()) needs.push(...cls);
       }
     }
+    closeRun(top && depth === 0 && i >= toks.length);
     return alternation ? [] : needs;
   };
-  return seq();
+  return seq(true);
 }
 
-/** What a sentence offers the needs: its whole words and whether it has a digit. */
-interface ScanFacts { words: Set<string>; digits: boolean }
-const scanFacts = (scan: string): ScanFacts => ({ words: new Set(scan.split(/[^\p{L}\p{N}]+/u)), digits: /[0-9]/.test(scan) });
-function meets(needs: Need[], f: ScanFacts): boolean {
-  outer: for (const n of needs) {
-    if (n.digits && f.digits) continue;
-    for (const w of n.words) if (f.words.has(w)) continue outer;
-    return false;
+/** Every distinct need of a language's patterns, numbered, with the words that meet each. */
+interface NeedIndex { count: number; byWord: Map<string, number[]>; digits: number[] }
+
+function indexNeeds(patterns: Array<{ needs: Need[] }>): { index: NeedIndex; ids: number[][] } {
+  const idOf = new Map<string, number>();
+  const byWord = new Map<string, number[]>();
+  const digits: number[] = [];
+  const ids = patterns.map((p) => [...new Set(p.needs.map((n) => {
+    const key = `${n.digits ? 'D' : ''}|${[...n.words].sort().join(' ')}`;
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(key, id);
+      if (n.digits) digits.push(id);
+      for (const w of n.words) byWord.set(w, [...(byWord.get(w) ?? []), id]);
+    }
+    return id;
+  }))]);
+  return { index: { count: idOf.size, byWord, digits }, ids };
+}
+
+/** Which needs the (folded) sentence meets: its whole words, and whether it has a digit. */
+function metNeeds(scan: string, index: NeedIndex): Uint8Array {
+  const met = new Uint8Array(index.count);
+  if (/[0-9]/.test(scan)) for (const id of index.digits) met[id] = 1;
+  for (const w of scan.split(/[^\p{L}\p{N}]+/u)) {
+    const ids = index.byWord.get(w);
+    if (ids) for (const id of ids) met[id] = 1;
   }
-  return true;
+  return met;
 }
 
 const compiledCache = new Map<string, CompiledDates>();
@@ -280,9 +322,11 @@ function compile(lang: string): CompiledDates {
   for (const rule of lex.rules) {
     for (const tpl of rule.patterns) {
       const src = `${WORD_BEFORE}(?:${compileTemplate(tpl, lex, classes, '')})${WORD_AFTER}`;
-      patterns.push({ rule, re: new RegExp(src, 'gdu'), needs: templateNeeds(tpl, lex) });
+      patterns.push({ rule, src, re: null, needs: templateNeeds(tpl, lex), needIds: [] });
     }
   }
+  const { index, ids } = indexNeeds(patterns);
+  patterns.forEach((p, k) => { p.needIds = ids[k]!; });
   const blockers = lex.blockers.length
     ? new RegExp(lex.blockers.map((b) => `${WORD_BEFORE}(?:${compileTemplate(b, lex, classes, '')})${WORD_AFTER}`).join('|'), 'gu')
     : null;
@@ -297,7 +341,7 @@ function compile(lang: string): CompiledDates {
     relative_day: foldedMap(lex.relative_days),
     year_relative: foldedMap(lex.relative_years),
   };
-  const compiled = { patterns, blockers, values, joiner: collapse(fold(lex.number_joiner)) };
+  const compiled = { patterns, needs: index, blockers, values, joiner: collapse(fold(lex.number_joiner)) };
   compiledCache.set(lang, compiled);
   return compiled;
 }
@@ -438,7 +482,7 @@ function looksLikeName(cand: Candidate, text: string): boolean {
 export function findDateExpressions(text: string, lang = 'es'): DateExpression[] {
   const c = compile(lang);
   const scan = scanText(text);
-  const facts = scanFacts(scan);
+  const met = metNeeds(scan, c.needs);
   // Blocker matches never overlap each other, so each character belongs to at most one.
   // Found on the first candidate: most sentences have none.
   let blockerAt: Int32Array | null = null;
@@ -467,11 +511,12 @@ export function findDateExpressions(text: string, lang = 'es'): DateExpression[]
   };
   const candidates: DateExpression[] = [];
   for (const p of c.patterns) {
-    if (!meets(p.needs, facts)) continue;
-    p.re.lastIndex = 0;
+    if (!p.needIds.every((id) => met[id] === 1)) continue;
+    const re = p.re ??= new RegExp(p.src, 'gdu');
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = p.re.exec(scan)) !== null) {
-      if (m[0].length === 0) { p.re.lastIndex++; continue; }
+    while ((m = re.exec(scan)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
       const cand = toExpression(m, scan, text, p, c);
       if (!cand) continue;
       // Inside a blocker without covering it: "mañana" in "por la mañana", "hoy" in "hoy en día".

@@ -4,7 +4,6 @@ import { extname } from 'node:path';
 import type { ReadResult } from './article.js';
 import { problem, type ReadOptions } from './assemble.js';
 import { parsePublishedDate } from './dates.js';
-import { readHtmlFile } from './html.js';
 import { readJsonlFile, readJsonlStream } from './jsonl.js';
 import { readTextFile } from './text-file.js';
 import { walkDirectory } from './walk.js';
@@ -14,7 +13,6 @@ export { assembleArticle, DEFAULT_MAX_BYTES, formatSize, type RawArticleFields, 
 export { parsePublishedDate } from './dates.js';
 export { decodeBytes, decodeWindows1252, isBinary, normalizeText, type DecodeResult } from './decode.js';
 export { splitFrontMatter, type FrontMatterSplit } from './front-matter.js';
-export { declaredCharset, domToText, parseHtmlArticle, readHtmlFile } from './html.js';
 export { parseJsonlRecord, readJsonlFile, readJsonlStream, type ChunkSource } from './jsonl.js';
 export { identifyLanguage, loadLanguageDetector, normalizeLanguageTag } from './language.js';
 import { identifyLanguage, loadLanguageDetector } from './language.js';
@@ -51,9 +49,12 @@ export async function* readInputFile(path: string, opts: ReadOptions = {}): Asyn
     case 'text':
       yield* await readTextFile(path, opts);
       return;
-    case 'html':
+    case 'html': {
+      // linkedom and Readability load only when an HTML page comes (they cost ~0.1 s to import).
+      const { readHtmlFile } = await import('./html.js');
       yield* await readHtmlFile(path, opts);
       return;
+    }
     case 'jsonl':
       yield* readJsonlFile(path, opts);
       return;

@@ -29,11 +29,16 @@ export interface KbMatch {
 
 export type Tokenizer = (text: string) => Token[];
 
+/** One alias as the trie takes it: its tokens' keys, which of them are capitalised ("1"/"0"), and its ref. */
+export type AliasEntry = [keys: string[], caps: string, ref: number];
+/** Every alias of a knowledge base, tokenized once (at build time for the bundled KB: dist/kb-trie.json). */
+export interface CompiledAliases { refs: EntityRef[]; entries: AliasEntry[] }
+
 const LEADING_ARTICLE = /^(el|la|los|las)\s+/i;
 const isUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
 
 /** The trie key of a token: folded, without periods, so "EE.", "EE" and "ee" meet. */
-export const tokenKey = (t: Token): string => t.norm.replace(/\./g, '');
+export const tokenKey = (t: Token): string => (t.norm.includes('.') ? t.norm.replace(/\./g, '') : t.norm);
 
 export class KnowledgeBase {
   readonly states = new Map<string, StateEntry>();
@@ -44,8 +49,17 @@ export class KnowledgeBase {
   private readonly root: TrieNode = { next: new Map(), refs: [], caps: [] };
   /** Folded role name → people who ever held it. */
   private readonly byRole = new Map<string, PersonEntry[]>();
+  /** While inserting: each trie node's refs as JSON, so a repeated alias adds nothing. */
+  private readonly refKeys = new Map<TrieNode, Set<string>>();
+  /** With precompiled aliases: first key → its aliases not yet in the trie (inserted on first lookup). */
+  private pending: Map<string, AliasEntry[]> | null = null;
+  private pendingRefs: EntityRef[] = [];
 
-  constructor(readonly data: KbData, private readonly tokenize: Tokenizer) {
+  /**
+   * @param compiled the aliases of exactly `data`, tokenized beforehand (compileAliases): the trie is
+   * then grown lazily, one first word at a time, to the same trie the eager build makes.
+   */
+  constructor(readonly data: KbData, private readonly tokenize: Tokenizer, compiled: CompiledAliases | null = null) {
     this.titles = data.titles;
     for (const s of data.states) this.states.set(s.code, s);
     for (const o of data.organizations) {
@@ -56,45 +70,90 @@ export class KnowledgeBase {
       this.people.set(p.id, p);
       for (const key of new Set(p.roles.map((r) => fold(r.role)))) this.byRole.set(key, [...(this.byRole.get(key) ?? []), p]);
     }
-    this.compile();
+    if (compiled) {
+      this.pendingRefs = compiled.refs;
+      this.pending = new Map();
+      for (const e of compiled.entries) {
+        const list = this.pending.get(e[0][0]!);
+        if (list) list.push(e); else this.pending.set(e[0][0]!, [e]);
+      }
+    } else {
+      for (const e of this.aliases()) this.insert(e.keys, e.caps, e.ref);
+      this.refKeys.clear();
+    }
   }
 
-  private add(alias: string, ref: EntityRef): void {
-    const tokens = this.tokenize(alias).filter((t) => tokenKey(t) !== '');
-    if (tokens.length === 0) return;
+  private insert(keys: readonly string[], caps: boolean[], ref: EntityRef): void {
     let node = this.root;
-    for (const t of tokens) {
-      const k = tokenKey(t);
+    for (const k of keys) {
       let child = node.next.get(k);
       if (!child) { child = { next: new Map(), refs: [], caps: [] }; node.next.set(k, child); }
       node = child;
     }
-    if (node.refs.some((r) => JSON.stringify(r) === JSON.stringify(ref))) return;
+    const key = JSON.stringify(ref);
+    let seen = this.refKeys.get(node);
+    if (!seen) { seen = new Set(node.refs.map((r) => JSON.stringify(r))); this.refKeys.set(node, seen); }
+    if (seen.has(key)) return;
+    seen.add(key);
     node.refs.push(ref);
-    node.caps = tokens.map((t) => isUpper(t.text));
+    node.caps = caps;
   }
 
-  private compile(): void {
+  /** The root's child for a first key, inserting that key's precompiled aliases on first use. */
+  private rootChild(k: string): TrieNode | undefined {
+    const list = this.pending?.get(k);
+    if (list) {
+      this.pending!.delete(k);
+      for (const [keys, caps, ref] of list) this.insert(keys, [...caps].map((c) => c === '1'), { ...this.pendingRefs[ref]! });
+      this.refKeys.clear();
+    }
+    return this.root.next.get(k);
+  }
+
+  /** The aliases of every entry, in trie order, tokenized. */
+  compileAliases(): CompiledAliases {
+    const refs: EntityRef[] = [];
+    const index = new Map<string, number>();
+    const entries = this.aliases().map(({ keys, caps, ref }): AliasEntry => {
+      const key = JSON.stringify(ref);
+      let n = index.get(key);
+      if (n === undefined) { n = refs.length; refs.push(ref); index.set(key, n); }
+      return [keys, caps.map((c) => (c ? '1' : '0')).join(''), n];
+    });
+    return { refs, entries };
+  }
+
+  private aliases(): Array<{ keys: string[]; caps: boolean[]; ref: EntityRef }> {
+    const out: Array<{ keys: string[]; caps: boolean[]; ref: EntityRef }> = [];
+    const add = (alias: string, ref: EntityRef): void => {
+      const tokens = this.tokenize(alias).filter((t) => tokenKey(t) !== '');
+      if (tokens.length > 0) out.push({ keys: tokens.map(tokenKey), caps: tokens.map((t) => isUpper(t.text)), ref });
+    };
+    this.addAliases(add);
+    return out;
+  }
+
+  private addAliases(add: (alias: string, ref: EntityRef) => void): void {
     for (const s of this.data.states) {
       for (const name of new Set([s.name.es, s.name.en, ...s.aliases])) {
-        this.add(name, { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
+        add(name, { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
         // "los Estados Unidos", "la India": the article is optional in text.
-        if (LEADING_ARTICLE.test(name)) this.add(name.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
+        if (LEADING_ARTICLE.test(name)) add(name.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'name', sector: null, place: false });
       }
-      for (const d of s.demonyms) this.add(d, { kind: 'state', code: s.code, via: 'demonym', sector: null, place: false });
-      for (const m of s.metonyms) this.add(m.alias.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'metonym', sector: m.sector, place: m.place });
+      for (const d of s.demonyms) add(d, { kind: 'state', code: s.code, via: 'demonym', sector: null, place: false });
+      for (const m of s.metonyms) add(m.alias.replace(LEADING_ARTICLE, ''), { kind: 'state', code: s.code, via: 'metonym', sector: m.sector, place: m.place });
     }
     for (const o of this.data.organizations) {
       for (const name of new Set([o.name.es, o.name.en, ...o.aliases])) {
-        this.add(name.replace(LEADING_ARTICLE, ''), { kind: 'org', id: o.id });
+        add(name.replace(LEADING_ARTICLE, ''), { kind: 'org', id: o.id });
       }
     }
     for (const p of this.data.people) {
-      for (const name of new Set([p.name, ...p.aliases])) this.add(name, { kind: 'person', id: p.id, via: 'full' });
-      for (const s of p.short) this.add(s, { kind: 'person', id: p.id, via: 'short' });
+      for (const name of new Set([p.name, ...p.aliases])) add(name, { kind: 'person', id: p.id, via: 'full' });
+      for (const s of p.short) add(s, { kind: 'person', id: p.id, via: 'short' });
     }
-    for (const pl of this.data.places) for (const name of [pl.name, ...pl.aliases]) this.add(name, { kind: 'place', name: pl.name, country: pl.country });
-    this.titles.forEach((t, index) => { for (const f of t.forms) this.add(f, { kind: 'title', index }); });
+    for (const pl of this.data.places) for (const name of [pl.name, ...pl.aliases]) add(name, { kind: 'place', name: pl.name, country: pl.country });
+    this.titles.forEach((t, index) => { for (const f of t.forms) add(f, { kind: 'title', index }); });
   }
 
   /**
@@ -111,7 +170,7 @@ export class KnowledgeBase {
       const tok = tokens[j] as Token;
       const k = tokenKey(tok);
       if (k === '') { j++; continue; } // a lone "." inside "EE. UU."
-      const child = node.next.get(k);
+      const child = node === this.root ? this.rootChild(k) : node.next.get(k);
       if (!child) break;
       node = child;
       j++;
