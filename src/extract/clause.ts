@@ -93,9 +93,12 @@ export class ClauseView {
     for (;;) {
       const prev = [...this.mentions].reverse().find((x) => x.tokEnd <= cur.tokStart && !x.adjectival && x.refs.length > 0);
       if (!prev || prev.tokStart < limit) break;
-      // "En Moscú, el portavoz…": a mention inside a prepositional phrase is not coordinated with the subject.
-      if (this.prepositionOf(prev) !== 'obj') break;
       const gap = this.tokens.slice(prev.tokEnd, cur.tokStart);
+      // "En Moscú, el portavoz…": a mention inside a prepositional phrase is not coordinated with the subject,
+      // unless the subject itself continues its list: "buques de guerra de Estados Unidos y el Reino Unido".
+      const ofList = group.length === 1 && this.prepositionOf(prev) === 'of' && gap.length <= 2 && gap.some((t) => this.joins(t, false))
+        && gap.every((t) => this.joins(t, false) || this.cues.determiners.has(t.norm));
+      if (this.prepositionOf(prev) !== 'obj' && !ofList) break;
       const joined = gap.length > 0 && gap.length <= 5 && gap.some((t) => this.joins(t, true))
         && gap.every((t) => this.joins(t, true) || this.cues.determiners.has(t.norm) || this.cues.descriptors.has(t.norm));
       // A list is "A, B y C": the join next to the verb must be "y"; commas only before it.

@@ -17,7 +17,7 @@ interface CuesFile {
   collective_modifiers: string[]; sector_words: Record<string, string[]>;
   verb_clitics: string[]; factual_subordinators: string[];
   occurrence_phrases: string[]; possessives: string[]; conditionals: string[]; condition_openers: string[]; numerals: string[]; time_shift: string[]; title_modifiers: string[]; domestic_collectives: string[];
-  compound_prefixes: Record<string, string | null>; preterite_endings: string[]; purpose: string[];
+  compound_prefixes: Record<string, string | null>; preterite_endings: string[]; future_endings: string[]; purpose: string[];
   quantities: string[]; object_clitics: string[]; reflexives: string[]; allegiance: string[]; directional: string[];
   preposition_roles: Record<string, string>; compound_preposition_roles: Record<string, string>;
   conjunctions: string[]; negative_conjunctions: string[]; new_clause_conjunctions: string[];
@@ -66,6 +66,8 @@ export interface CueLexicon {
   /** "hispano" → ESP: first halves of compound demonyms. */
   compoundPrefixes: Map<string, string>;
   preteriteEndings: string[];
+  /** Endings of future verb forms, accents kept ("declara" is not "declarará"): an infinitive governed by one is planned. */
+  futureEndings: string[];
   /** Prepositions introducing a purpose infinitive ("para reunirse"). */
   purpose: Set<string>;
   quantities: Set<string>;
@@ -140,6 +142,7 @@ export function cueLexicon(lang: string, tokenize: Tokenizer): CueLexicon {
     domesticCollectives: set(c.domestic_collectives),
     compoundPrefixes: new Map(Object.entries(c.compound_prefixes).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => [fold(k), v])),
     preteriteEndings: c.preterite_endings.map(fold),
+    futureEndings: c.future_endings.map((e) => e.toLowerCase()),
     purpose: set(c.purpose),
     quantities: set(c.quantities),
     objectClitics: c.object_clitics.map(fold),

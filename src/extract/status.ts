@@ -115,6 +115,10 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   if (planned) return base('planned', 'future', `planning cue "${planned}"`);
   const governed = ['infinitive', 'subjunctive', 'subjunctive_past'].includes(tr.tense) ? anyBefore('planned_governors') : null;
   if (governed) return base('planned', 'future', `complement of "${governed}"`);
+  if (tr.tense === 'infinitive' || tr.tense === 'gerund') {
+    const future = tokens.slice(cStart, tr.start).find((t) => /^\p{Ll}/u.test(t.text) && t.text.length > 4 && cues.futureEndings.some((e) => t.text.toLowerCase().endsWith(e)));
+    if (future) return base('planned', 'future', `complement of the future "${future.text}"`);
+  }
   if (tr.sense.nominal) {
     if (cues.nextWords.has(tokens[tr.start - 1]?.norm ?? '')) return base('planned', 'future', 'noun announced as upcoming');
   }

@@ -71,3 +71,21 @@ test('a date inside a subordinate clause does not split the main event into two'
   assert.equal(accusations.length, 1);
   assert.equal(accusations[0]?.date?.start, '2021-07-12');
 });
+
+test('"buques de guerra de Estados Unidos y el Reino Unido atacaron" has both states as attackers', () => {
+  // One event per attacking state, as for any list of parties.
+  const strikes = code('Buques de guerra de Estados Unidos y el Reino Unido atacaron ayer posiciones de los hutíes en Yemen.', '2024-01-12')
+    .filter((e) => e.type === 'ASSAULT');
+  assert.deepEqual(strikes.flatMap((e) => codes(e, 'source')).sort(), ['GBR', 'USA']);
+  assert.ok(strikes.every((e) => codes(e, 'target').includes('YEM')));
+});
+
+test('an infinitive governed by a future verb is planned, not occurred', () => {
+  const events = code('El Ejército israelí dispondrá de 60 días para retirarse del sur del Líbano, según el acuerdo.', '2024-11-27');
+  const retreat = events.find((e) => e.type === 'RETREAT');
+  assert.ok(retreat, JSON.stringify(events.map((e) => e.type)));
+  assert.equal(retreat.status, 'planned');
+  const houthis = code('Su portavoz sostuvo que los hutíes seguirán atacando los barcos con destino a Israel.', '2024-01-12')
+    .filter((e) => e.type === 'ASSAULT');
+  assert.ok(houthis.every((e) => e.status !== 'occurred'));
+});
