@@ -18,6 +18,8 @@ interface TrieNode {
   refs: EntityRef[];
   /** Per alias token: must the text token start with a capital letter? */
   caps: boolean[];
+  /** A first-word node not grown yet: the precompiled aliases that start with its word. */
+  lazy: AliasEntry[] | null;
 }
 
 export interface KbMatch {
@@ -46,13 +48,12 @@ export class KnowledgeBase {
   readonly orgsByCode = new Map<string, OrganizationEntry>();
   readonly people = new Map<string, PersonEntry>();
   readonly titles: TitleEntry[];
-  private readonly root: TrieNode = { next: new Map(), refs: [], caps: [] };
+  private readonly root: TrieNode = { next: new Map(), refs: [], caps: [], lazy: null };
   /** Folded role name → people who ever held it. */
   private readonly byRole = new Map<string, PersonEntry[]>();
   /** While inserting: each trie node's refs as JSON, so a repeated alias adds nothing. */
   private readonly refKeys = new Map<TrieNode, Set<string>>();
-  /** With precompiled aliases: first key → its aliases not yet in the trie (inserted on first lookup). */
-  private pending: Map<string, AliasEntry[]> | null = null;
+  /** With precompiled aliases: what their ref numbers stand for. */
   private pendingRefs: EntityRef[] = [];
 
   /**
@@ -71,11 +72,13 @@ export class KnowledgeBase {
       for (const key of new Set(p.roles.map((r) => fold(r.role)))) this.byRole.set(key, [...(this.byRole.get(key) ?? []), p]);
     }
     if (compiled) {
+      // One placeholder per first word; its aliases go in when a text first meets the word.
       this.pendingRefs = compiled.refs;
-      this.pending = new Map();
       for (const e of compiled.entries) {
-        const list = this.pending.get(e[0][0]!);
-        if (list) list.push(e); else this.pending.set(e[0][0]!, [e]);
+        const first = e[0][0]!;
+        const node = this.root.next.get(first);
+        if (node) node.lazy!.push(e);
+        else this.root.next.set(first, { next: new Map(), refs: [], caps: [], lazy: [e] });
       }
     } else {
       for (const e of this.aliases()) this.insert(e.keys, e.caps, e.ref);
@@ -87,7 +90,7 @@ export class KnowledgeBase {
     let node = this.root;
     for (const k of keys) {
       let child = node.next.get(k);
-      if (!child) { child = { next: new Map(), refs: [], caps: [] }; node.next.set(k, child); }
+      if (!child) { child = { next: new Map(), refs: [], caps: [], lazy: null }; node.next.set(k, child); }
       node = child;
     }
     const key = JSON.stringify(ref);
@@ -99,15 +102,12 @@ export class KnowledgeBase {
     node.caps = caps;
   }
 
-  /** The root's child for a first key, inserting that key's precompiled aliases on first use. */
-  private rootChild(k: string): TrieNode | undefined {
-    const list = this.pending?.get(k);
-    if (list) {
-      this.pending!.delete(k);
-      for (const [keys, caps, ref] of list) this.insert(keys, [...caps].map((c) => c === '1'), { ...this.pendingRefs[ref]! });
-      this.refKeys.clear();
-    }
-    return this.root.next.get(k);
+  /** Inserts the precompiled aliases of a first-word placeholder, in their original order. */
+  private grow(node: TrieNode): void {
+    const list = node.lazy!;
+    node.lazy = null;
+    for (const [keys, caps, ref] of list) this.insert(keys, [...caps].map((c) => c === '1'), { ...this.pendingRefs[ref]! });
+    this.refKeys.clear();
   }
 
   /** The aliases of every entry, in trie order, tokenized. */
@@ -170,8 +170,9 @@ export class KnowledgeBase {
       const tok = tokens[j] as Token;
       const k = tokenKey(tok);
       if (k === '') { j++; continue; } // a lone "." inside "EE. UU."
-      const child = node === this.root ? this.rootChild(k) : node.next.get(k);
+      const child = node.next.get(k);
       if (!child) break;
+      if (child.lazy) this.grow(child);
       node = child;
       j++;
       if (node.refs.length) {
