@@ -30,7 +30,10 @@ import { parseTextArticle, stripMarkdown } from '../../src/ingest/text-file.js';
 import { segment } from '../../src/text/segment.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
-/** Per call. Linear code does any of these in tens of milliseconds; a quadratic pattern takes seconds. */
+/**
+ * Per call. Linear code does any of these in tens to a few hundred milliseconds; a quadratic
+ * pattern takes seconds. Over the limit (a loaded machine), a call must still scale linearly.
+ */
 const LIMIT_MS = 1_000;
 const N = 100_000;
 const rep = (unit: string): string => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
@@ -163,21 +166,42 @@ const FAMILIES: Family[] = [
 
 const slowest: Array<{ family: string; input: string; ms: number }> = [];
 
+const timeOf = (run: () => unknown): number => {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+};
+/** Fastest of `n` runs: load from other processes (npm test runs files in parallel) only adds time. */
+const best = (n: number, run: () => unknown): number => Math.min(...Array.from({ length: n }, () => timeOf(run)));
+
+/**
+ * Whether a call is fast enough: under LIMIT_MS, else (on a loaded machine) at least linear:
+ * 100 KB may take up to 25× what its first 10 KB take (linear ≈ 10×, quadratic ≈ 100×).
+ */
+function verdict(run: (s: string) => unknown, text: string): { ms: number; ok: boolean; note: string } {
+  let ms = timeOf(() => run(text));
+  if (ms < LIMIT_MS) return { ms, ok: true, note: '' };
+  ms = Math.min(ms, best(2, () => run(text)));
+  if (ms < LIMIT_MS) return { ms, ok: true, note: '' };
+  const small = best(3, () => run(text.slice(0, text.length / 10)));
+  const ratio = ms / Math.max(small, 1);
+  return { ms, ok: ratio < 25, note: ` (10 KB: ${small.toFixed(0)} ms, ×${ratio.toFixed(0)} for 100 KB)` };
+}
+
 for (const family of FAMILIES) {
   test(`regex family: ${family.name} — every 100 KB pathological input in under ${LIMIT_MS} ms`, (t) => {
     family.run('El ministro habló ayer, 18 de febrero, con su homólogo.'); // warm up (lazy lexicons, JIT)
     let worst = { input: '', ms: 0 };
     const slow: string[] = [];
     for (const [name, text] of Object.entries(family.inputs)) {
-      const t0 = performance.now();
-      family.run(text);
-      const ms = performance.now() - t0;
-      if (ms > worst.ms) worst = { input: name, ms };
-      if (ms >= LIMIT_MS) slow.push(`${name}: ${ms.toFixed(0)} ms`);
+      const v = verdict(family.run, text);
+      if (v.ms > worst.ms) worst = { input: name, ms: v.ms };
+      if (v.note) t.diagnostic(`over ${LIMIT_MS} ms on ${name}: ${v.ms.toFixed(0)} ms${v.note}`);
+      if (!v.ok) slow.push(`${name}: ${v.ms.toFixed(0)} ms${v.note}`);
     }
     slowest.push({ family: family.name, ...worst });
     t.diagnostic(`slowest: ${worst.input} ${worst.ms.toFixed(0)} ms`);
-    assert.deepEqual(slow, [], `${family.name} is too slow on:\n${slow.join('\n')}`);
+    assert.deepEqual(slow, [], `${family.name} is too slow, and superlinear, on:\n${slow.join('\n')}`);
   });
 }
 
