@@ -355,7 +355,9 @@ export class MentionFinder {
     if (tokens[a.start - 1]?.text === ',' ) {
       let s = a.start - 1;
       let k = s - 1;
-      while (k >= 0 && (isCap(tokens[k]) || (this.cues.nameParticles.has((tokens[k] as Token).norm) && isCap(tokens[k - 1])))) k--;
+      // Never reach back into an earlier actor ("la delegación de EE. UU., canciller de…").
+      const floor = atoms.reduce((end, at) => (at.end <= a.start - 1 ? Math.max(end, at.end) : end), 0);
+      while (k >= floor && (isCap(tokens[k]) || (this.cues.nameParticles.has((tokens[k] as Token).norm) && isCap(tokens[k - 1])))) k--;
       s = k + 1;
       if (a.start - 1 - s >= 2 && isCap(tokens[s])) {
         const name = textOf(tokens, s, a.start - 1);
