@@ -30,7 +30,7 @@ export function verbalArgs(tr: Trigger, clause: ClauseView, discourse: Discourse
     if (after.length && (rest || !tr.sense.target.includes('obj'))) { subject = after; objFrom = (after[after.length - 1] as Mention).tokEnd; }
   }
   // Objects stop at "que" and at an inverted verb of saying ("…, confirmó el Gobierno de Suecia").
-  const saying = clause.tokens.findIndex((t, j) => j >= tr.end && speechVerbs.has(verbKey(t.text)));
+  const saying = clause.tokens.findIndex((t, j) => j >= tr.end && speechVerbs.has(t.lower ?? verbKey(t.text)));
   const objStop = Math.min(limit, nextComplementizer(clause, tr.end, limit), saying < 0 ? limit : saying);
   let source: ActorRef[] = subject.flatMap((m) => m.refs);
   let target: ActorRef[] = [];
@@ -111,7 +111,7 @@ export function bareInfinitive(tr: Trigger, clause: ClauseView): boolean {
 
 /** Whether "que" at `i` completes a verb of saying ("dijo que", "aseguró a la prensa que"). */
 export function speechBefore(clause: ClauseView, i: number, speechVerbs: ReadonlyMap<string, unknown>): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - 5); j--) if (speechVerbs.has(verbKey((clause.tokens[j] as Token).text))) return true;
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) { const t = clause.tokens[j] as Token; if (speechVerbs.has(t.lower ?? verbKey(t.text))) return true; }
   return false;
 }
 

@@ -300,14 +300,30 @@ function indexNeeds(patterns: Array<{ needs: Need[] }>): { index: NeedIndex; ids
   return { index: { count: idOf.size, byWord, digits }, ids };
 }
 
-/** Which needs the (folded) sentence meets: its whole words, and whether it has a digit. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** WORD_CHAR for the first 2,048 code points, where news text lives. */
+const WORD_CHAR_LOW = Uint8Array.from({ length: 0x800 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** Which needs the (folded) sentence meets: its whole words (maximal runs of letters and digits), and whether it has a digit. */
 function metNeeds(scan: string, index: NeedIndex): Uint8Array {
   const met = new Uint8Array(index.count);
   if (/[0-9]/.test(scan)) for (const id of index.digits) met[id] = 1;
-  for (const w of scan.split(/[^\p{L}\p{N}]+/u)) {
+  const visit = (w: string): void => {
     const ids = index.byWord.get(w);
     if (ids) for (const id of ids) met[id] = 1;
+  };
+  let start = -1;
+  for (let i = 0; i < scan.length;) {
+    const c = scan.charCodeAt(i);
+    let width = 1;
+    let word: boolean;
+    if (c < 0x800) word = WORD_CHAR_LOW[c] === 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (scan.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { word = WORD_CHAR.test(scan.slice(i, i + 2)); width = 2; }
+    else word = WORD_CHAR.test(scan[i]!);
+    if (word) { if (start < 0) start = i; } else if (start >= 0) { visit(scan.slice(start, i)); start = -1; }
+    i += width;
   }
+  if (start >= 0) visit(scan.slice(start));
   return met;
 }
 

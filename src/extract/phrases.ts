@@ -13,7 +13,7 @@ interface Node {
  * Token key used for phrase lookups: lower-cased with accents kept, because Spanish cue words differ
  * by accent alone ("si" = if, "sí" = yes; "que"/"qué").
  */
-export const phraseKey = (t: Token): string => t.text.toLowerCase();
+export const phraseKey = (t: Token): string => t.lower ?? t.text.toLowerCase();
 
 export class PhraseSet {
   private readonly root: Node = { next: new Map(), value: null };

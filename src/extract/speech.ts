@@ -12,7 +12,7 @@ export function speechActs(clause: ClauseView, eng: ExtractEngines): SpeechAct[]
   const tokens = clause.tokens;
   const acts: SpeechAct[] = [];
   tokens.forEach((t, i) => {
-    if (!eng.triggers.speechVerbs.has(verbKey(t.text))) return;
+    if (!eng.triggers.speechVerbs.has(t.lower ?? verbKey(t.text))) return;
     let speaker = clause.subjectBefore(i);
     let anonymous: string | null = null;
     let affiliation: Mention | null = null;

@@ -57,7 +57,7 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const denialVerb = (() => {
     for (let j = tr.start - 1; j >= Math.max(0, tr.start - 14); j--) {
       const t = tokens[j] as Token;
-      if (!denialVerbs.has(t.text.toLowerCase())) continue;
+      if (!denialVerbs.has(t.lower ?? t.text.toLowerCase())) continue;
       // "negó haber enviado tropas": a perfect infinitive right after the verb is denied
       // (while "se negó a reunirse", "descartó negociar" are refusals).
       const perfectInfinitive = tr.tense === 'infinitive' && tr.end - tr.start === 2;
@@ -75,8 +75,10 @@ export function decideStatus(tr: Trigger, clause: ClauseView, cues: CueLexicon, 
   const pointsBack = !!nextDenial && nextSentenceTokens !== null && !isQue(nextSentenceTokens[nextDenial.end]);
   const denied = (denialVerb ? `${denialVerb} que` : null) ?? anyBefore('denied_before') ?? anyAfter('denied_after', 12)
     ?? (pointsBack ? nextDenial?.value ?? null : null);
-  const toCome = tr.tense === 'future' || !!anyBefore('planned_before') || !!anyAfter('planned_after', 8);
-  if (denied) return base('denied', toCome ? 'future' : 'past', `denial cue "${denied}"`);
+  if (denied) {
+    const toCome = tr.tense === 'future' || !!anyBefore('planned_before') || !!anyAfter('planned_after', 8);
+    return base('denied', toCome ? 'future' : 'past', `denial cue "${denied}"`);
+  }
 
   const refused = endsRightBefore('refused_before', 2);
   if (refused) return base('refused', 'past', `refusal cue "${refused}"`);

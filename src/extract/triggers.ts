@@ -21,7 +21,7 @@ export interface Trigger {
 }
 
 const key = (t: Token): string => t.norm;
-const vkey = (t: Token): string => verbKey(t.text);
+const vkey = (t: Token): string => t.lower ?? verbKey(t.text);
 
 /**
  * Triggers of one sentence, skipping tokens inside actor mentions.

@@ -10,6 +10,8 @@ export interface Token extends Span {
   text: string;
   /** Lower-cased, accent-folded form used for lexicon lookups. */
   norm: string;
+  /** Lower-cased text, accents kept: the key of phrase and verb-form lookups (set by tokenize). */
+  lower?: string;
 }
 
 export interface Sentence extends Span {

@@ -76,7 +76,7 @@ export function tokenize(text: string, base = 0, lang = 'es'): Token[] {
       if (tok !== null && text[pos + tok.length] === '.' && abbr.has(fold(tok + '.'))) tok += '.';
     }
     tok ??= at(ELLIPSIS, text, pos) ?? at(OTHER, text, pos)!;
-    tokens.push({ text: tok, start: base + pos, end: base + pos + tok.length, norm: fold(tok) });
+    tokens.push({ text: tok, start: base + pos, end: base + pos + tok.length, norm: fold(tok), lower: tok.toLowerCase() });
     pos += tok.length;
   }
   return tokens;
