@@ -1,9 +1,9 @@
 // `atalaya ingest`: code articles and store them, near-copies linked and events fused into stories.
 import { readFileSync } from 'node:fs';
-import { Coder } from '../coder.js';
-import { textHash, toStoredArticle, type StoredArticle } from '../store/model.js';
+import { defaultWorkers } from '../pipeline/code-stream.js';
+import { runInputs } from '../pipeline/run.js';
+import { textHash, type StoredArticle } from '../store/model.js';
 import { openStore, StoreError, type Store } from '../store/sqlite.js';
-import { codeInputs } from './batch.js';
 
 export interface IngestOptions {
   db: string;
@@ -14,6 +14,10 @@ export interface IngestOptions {
   force?: boolean;
   /** Articles per transaction. */
   batch?: number;
+  /** Worker threads: a number, true for one per core; absent codes in this thread. The store is the same. */
+  workers?: number | true;
+  /** Largest article text accepted, in UTF-8 bytes. */
+  maxBytes?: number;
 }
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -62,8 +66,6 @@ export async function ingestCommand(inputs: string[], opts: IngestOptions): Prom
     if (err instanceof StoreError) { process.stderr.write(`error: ${err.message}\n`); return 2; }
     throw err;
   }
-  const coder = new Coder({ kbFiles: opts.kb });
-  for (const p of coder.kbProblems) process.stderr.write(`warning: ${p.file}: ${p.message}\n`);
   const size = opts.batch ?? 200;
   const stats: IngestStats = { stored: 0, unchanged: 0, events: 0, duplicates: 0, errors: 0, warnings: 0, seconds: 0 };
   let pending: StoredArticle[] = [];
@@ -77,12 +79,17 @@ export async function ingestCommand(inputs: string[], opts: IngestOptions): Prom
     pending = [];
   };
   try {
-    const coded = await codeInputs(inputs, coder, {
+    const coded = await runInputs(inputs, {
+      workers: opts.workers === true ? defaultWorkers() : opts.workers ?? 1,
+      kbFiles: opts.kb,
+      stored: true,
       published: opts.published,
+      maxBytes: opts.maxBytes,
       quiet: opts.quiet,
       skip: opts.force ? undefined : (a) => store.isCurrent(a.id, textHash(a.text), CODER_VERSION),
-      onArticle: (c) => {
-        pending.push(toStoredArticle(c));
+      onCoded: (c) => {
+        if (!c.stored) throw new Error(`no stored form for ${c.article.id}`);
+        pending.push(c.stored);
         if (pending.length >= size) flush();
       },
     });

@@ -84,6 +84,8 @@ program.command('ingest')
   .option('--kb <file>', 'extra knowledge-base file (YAML or CSV), repeatable', collect, [] as string[])
   .option('--force', 'recode articles even when the stored copy is current')
   .option('--batch <n>', 'articles per transaction', positive, 200)
+  .option('--max-bytes <n>', 'largest article text accepted, in bytes ("200k", "20m"; default 5m)', byteCount)
+  .option('-w, --workers [n]', 'code on N worker threads (one per core when N is left out); the store is the same', workerCount)
   .option('-q, --quiet', 'no progress bar or summary')
   .addHelpText('after', '\nRe-ingesting an article (same id or same text) replaces its rows; unchanged articles are skipped.\n\nExample:\n  atalaya ingest examples/ --db atalaya.db')
   .action(async (inputs, opts) => {

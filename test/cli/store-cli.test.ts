@@ -39,6 +39,15 @@ test('ingesting the same folder twice leaves every count unchanged and says so',
   assert.equal(counts(dump(db)), counts(once));
 });
 
+test('ingest on worker threads gives exactly the store of one process', () => {
+  const one = join(tmp(), 'uno.db');
+  const two = join(tmp(), 'dos.db');
+  assert.equal(run(['ingest', 'examples/', '--db', one, '-q']).status, 0);
+  const r = run(['ingest', 'examples/', '--db', two, '-q', '--workers', '2']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(dump(two), dump(one));
+});
+
 test('a foreign or corrupt --db gives one clear error line and exit 2, not a stack trace', () => {
   const dir = tmp();
   const foreign = join(dir, 'otra.db');
