@@ -1,6 +1,6 @@
 // `atalaya code`: stream articles through the coder (in process or on worker threads) and print event records.
 import type { Writable } from 'node:stream';
-import { csvHeader, csvRow } from '../events/csv.js';
+import { csvHeader } from '../events/csv.js';
 import { defaultWorkers } from '../pipeline/code-stream.js';
 import { runInputs } from '../pipeline/run.js';
 import { summaryLine } from './batch.js';
@@ -29,15 +29,16 @@ export async function codeCommand(inputs: string[], opts: CodeOptions): Promise<
     published: opts.published,
     maxBytes: opts.maxBytes,
     quiet: opts.quiet,
+    // Events are rendered where they are coded (on the workers with --workers): only strings come back.
+    render: opts.format === 'csv' ? 'csv' : 'json',
     onCoded: async (coded) => {
-      if (coded.events.length === 0) return;
-      let text = '';
-      for (const e of coded.events) {
-        if (opts.format === 'jsonl') text += JSON.stringify(e) + '\n';
-        else if (opts.format === 'csv') text += csvRow(e) + '\n';
-        else { text += (first ? '\n' : ',\n') + JSON.stringify(e); first = false; }
-      }
-      await write(text);
+      const lines = coded.lines ?? [];
+      if (lines.length === 0) return;
+      if (opts.format === 'json') {
+        let text = '';
+        for (const line of lines) { text += (first ? '\n' : ',\n') + line; first = false; }
+        await write(text);
+      } else await write(lines.join('\n') + '\n');
     },
   });
   if (opts.format === 'json') await write('\n]\n');

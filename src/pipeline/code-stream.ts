@@ -7,7 +7,7 @@ import type { EventRecord } from '../events/model.js';
 import type { Article, ItemProblem, ReadResult } from '../ingest/article.js';
 import type { KbProblem } from '../kb/load.js';
 import type { StoredArticle } from '../store/model.js';
-import { codeOne, type CodeResult, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './code-one.js';
+import { codeOne, type CodeResult, type Render, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './code-one.js';
 
 /** One output of the stream, in input order. */
 export type StreamItem =
@@ -15,6 +15,8 @@ export type StreamItem =
     kind: 'coded';
     article: Article;
     events: EventRecord[];
+    /** With `render`: each event rendered (a JSON object or a CSV row), in order; `events` is then empty. */
+    lines?: string[];
     /** With `stored: true`: what the store keeps (cleaned text, mentions, hash), built in the worker. */
     stored?: StoredArticle;
   }
@@ -28,6 +30,8 @@ export interface CodeStreamOptions {
   kbFiles?: string[];
   /** Also build each article's StoredArticle (for `atalaya ingest`). */
   stored?: boolean;
+  /** Render the events where they are coded ('json': JSON.stringify each, 'csv': csvRow each) into `lines`. */
+  render?: Render;
   /** Called once, before the first item, with the knowledge base's warnings. */
   onKbProblems?: (problems: KbProblem[]) => void;
   /** In-process only: a Coder to reuse instead of building one. */
@@ -66,7 +70,10 @@ export async function* codeStream(input: AsyncIterable<ReadResult> | Iterable<Re
 
 function toItem(article: Article, r: CodeResult): StreamItem {
   if ('problem' in r) return { kind: 'problem', problem: r.problem };
-  return r.stored ? { kind: 'coded', article, events: r.events, stored: r.stored } : { kind: 'coded', article, events: r.events };
+  const item: StreamItem = { kind: 'coded', article, events: r.events };
+  if (r.lines) item.lines = r.lines;
+  if (r.stored) item.stored = r.stored;
+  return item;
 }
 
 async function* inProcess(input: AsyncIterable<ReadResult> | Iterable<ReadResult>, opts: CodeStreamOptions): AsyncGenerator<StreamItem> {
@@ -75,7 +82,7 @@ async function* inProcess(input: AsyncIterable<ReadResult> | Iterable<ReadResult
   const toStored = opts.stored ? (await import('../store/model.js')).toStoredArticle : null;
   for await (const r of input) {
     if (r.kind === 'problem') { yield r; continue; }
-    yield toItem(r.article, codeOne(coder, r.article, toStored));
+    yield toItem(r.article, codeOne(coder, r.article, toStored, opts.render ?? null));
   }
 }
 
@@ -104,7 +111,7 @@ async function* pooled(input: AsyncIterable<ReadResult> | Iterable<ReadResult>, 
   // Finished chunks wait for the one before them: twice the in-flight limit bounds what is held.
   const maxHeld = 2 * n * perWorker;
   const flushAfter = opts.flushAfterMs ?? 50;
-  const setup: WorkerSetup = { kbFiles: opts.kbFiles ?? [], stored: !!opts.stored };
+  const setup: WorkerSetup = { kbFiles: opts.kbFiles ?? [], stored: !!opts.stored, render: opts.render ?? null };
 
   // Woken whenever a worker reports; each wait takes the current promise.
   let wakeResolve!: () => void;

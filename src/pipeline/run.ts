@@ -55,7 +55,7 @@ export async function runInputs(inputs: string[], opts: RunOptions): Promise<Bat
   for await (const item of stream) {
     if (item.kind === 'problem') { report(item.problem); continue; }
     stats.articles++;
-    stats.events += item.events.length;
+    stats.events += item.lines?.length ?? item.events.length;
     await opts.onCoded(item);
     bar?.update(stats.articles, { events: stats.events, errors: stats.errors });
   }

@@ -11,7 +11,7 @@ try {
   const coder = new Coder({ kbFiles: setup.kbFiles });
   const toStored = setup.stored ? (await import('../store/model.js')).toStoredArticle : null;
   port.on('message', (msg: WorkerRequest) => {
-    send({ type: 'done', seq: msg.seq, results: msg.articles.map((a) => codeOne(coder, a, toStored)) });
+    send({ type: 'done', seq: msg.seq, results: msg.articles.map((a) => codeOne(coder, a, toStored, setup.render)) });
   });
   send({ type: 'ready', kbProblems: coder.kbProblems });
 } catch (err) {
