@@ -29,7 +29,12 @@ export class ClauseView {
   subjectStart(i: number): number {
     for (let j = i - 1; j >= 0; j--) {
       const t = this.tokens[j] as Token;
-      if (this.cues.complementizer.has(t.norm) || this.cues.relatives.matchAt(this.tokens, j)) return j;
+      if (this.cues.complementizer.has(t.norm) || this.cues.relatives.matchAt(this.tokens, j)) {
+        // "Irán, al que Washington acusa de…, condenó": a closed relative aside is skipped, not a clause start.
+        const open = this.asideOpening(j);
+        if (open !== null && this.tokens.slice(j + 1, i).some((x) => x.text === ',')) { j = open; continue; }
+        return j;
+      }
       const m = this.cues.clauseBreaks.matchAt(this.tokens, j);
       if (m && m.end <= i) return j;
     }
@@ -119,7 +124,9 @@ export class ClauseView {
     if (this.cues.conditionals.has((this.tokens[stop] as Token | undefined)?.norm ?? '')) {
       for (let j = verbStart - 1; j > stop; j--) if ((this.tokens[j] as Token).text === ',') { stop = j; break; }
     }
-    const candidates = this.mentions.filter((m) => m.tokEnd <= verbStart && m.tokStart >= stop && !m.adjectival && m.refs.length > 0);
+    const aside = this.relativeAside(stop, verbStart);
+    const candidates = this.mentions.filter((m) => m.tokEnd <= verbStart && m.tokStart >= stop && !m.adjectival && m.refs.length > 0
+      && !(aside && m.tokStart > aside[0] && m.tokEnd <= aside[1]));
     for (let k = candidates.length - 1; k >= 0; k--) {
       const m = candidates[k] as Mention;
       if (this.prepositionOf(m) !== 'obj') continue;
@@ -135,6 +142,31 @@ export class ClauseView {
       if (ante && (this.cues.relatives.matchAt(this.tokens, stop) || this.tokens[stop - 1]?.text === ',')) return [ante];
     }
     return [];
+  }
+
+  /** The comma that opens a relative aside whose pronoun is at `rel` (", que", ", al que", ", con quien"), or null. */
+  private asideOpening(rel: number): number | null {
+    let j = rel - 1;
+    if (this.cues.determiners.has(this.tokens[j]?.norm ?? '')) j--;
+    if (this.cues.prepositions.has(this.tokens[j]?.norm ?? '')) j--;
+    return this.tokens[j]?.text === ',' && j > 0 ? j : null;
+  }
+
+  /**
+   * A relative clause set off by commas between a subject and its verb ("Irán, al que Washington acusa de…,
+   * condenó…"): the token range of the aside, whose mentions are not the verb's subject.
+   */
+  private relativeAside(from: number, verbStart: number): [number, number] | null {
+    for (let c = from; c < verbStart; c++) {
+      if ((this.tokens[c] as Token).text !== ',') continue;
+      let j = c + 1;
+      if (this.cues.prepositions.has(this.tokens[j]?.norm ?? '')) j++;
+      if (this.cues.determiners.has(this.tokens[j]?.norm ?? '')) j++;
+      const rel = this.cues.complementizer.has(this.tokens[j]?.norm ?? '') || this.cues.relatives.matchAt(this.tokens, j);
+      if (!rel) continue;
+      for (let k = j + 1; k < verbStart; k++) if ((this.tokens[k] as Token).text === ',') return [c, k];
+    }
+    return null;
   }
 
   /** "…, con quien ha acordado": the preposition before the relative and the antecedent mention. */

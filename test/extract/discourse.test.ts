@@ -89,3 +89,10 @@ test('an infinitive governed by a future verb is planned, not occurred', () => {
     .filter((e) => e.type === 'ASSAULT');
   assert.ok(houthis.every((e) => e.status !== 'occurred'));
 });
+
+test('a relative aside between subject and verb does not lend its subject to the verb', () => {
+  const accuse = code('Irán, al que Washington acusa de suministrar armas a los rebeldes, condenó los bombardeos de Estados Unidos.', '2024-01-12')
+    .find((e) => e.type === 'ACCUSE' && e.evidence.trigger === 'condenó');
+  assert.ok(accuse);
+  assert.deepEqual(codes(accuse, 'source'), ['IRN']);
+});
