@@ -6,12 +6,15 @@ import { writeKbCache } from '../dist/kb/load.js';
 import { writeLangCache } from '../dist/lang/load.js';
 import { writeTrieCache } from '../dist/kb/trie-cache.js';
 import { writeEldTable } from '../dist/ingest/eld-table.js';
+import { validateDatesLexicon } from '../dist/extract/dates.js';
+import { BoilerplateFileSchema } from '../dist/clean/rules.js';
 
 if (!writeKbCache()) {
   console.error('kb cache not written: the knowledge base has errors (run `atalaya kb check`)');
   process.exitCode = 0; // the coder still works from the YAML files
 }
-writeLangCache();
+// Files checked here are used at run time without loading zod.
+writeLangCache({ 'es/dates': validateDatesLexicon, 'es/boilerplate': BoilerplateFileSchema.parse });
 writeTrieCache();
 if (!(await writeEldTable().catch((err) => { console.error(`eld table: ${err.message}`); return false; }))) {
   console.error('eld table not written: language identification loads eld/large instead (slower start)');

@@ -1,32 +1,38 @@
 // Loads and compiles a language's boilerplate rules (src/lang/<lang>/boilerplate.yaml) into matchers.
-import { z } from 'zod';
-import { loadLangData, SUPPORTED_LANGUAGES } from '../lang/load.js';
+import { createRequire } from 'node:module';
+import type { z as Z } from 'zod';
+import { loadValidatedLangData, SUPPORTED_LANGUAGES } from '../lang/load.js';
 
-const patternRule = {
-  id: z.string().min(1),
-  patterns: z.array(z.string().min(1)).min(1),
-  flags: z.string().optional(),
-  maxLength: z.number().int().positive().optional(),
-};
+/** Schema of boilerplate.yaml (see the comments in src/lang/es/boilerplate.yaml), built on first use: zod loads only when a file is checked at run time. */
+function boilerplateSchema() {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  const patternRule = {
+    id: z.string().min(1),
+    patterns: z.array(z.string().min(1)).min(1),
+    flags: z.string().optional(),
+    maxLength: z.number().int().positive().optional(),
+  };
 
-/** Schema of boilerplate.yaml; see the comments in src/lang/es/boilerplate.yaml. */
-export const BoilerplateFileSchema = z.object({
-  teaser: z.object({
-    maxLength: z.number().int().positive(),
-    maxLines: z.number().int().positive(),
-    proseEnd: z.string().min(1),
-  }),
-  maxLineLength: z.number().int().positive(),
-  rules: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('block'), ...patternRule }),
-      z.object({ kind: z.literal('prefix'), ...patternRule }),
-      z.object({ kind: z.literal('section'), ...patternRule }),
-    ]),
-  ),
-});
+  return z.object({
+    teaser: z.object({
+      maxLength: z.number().int().positive(),
+      maxLines: z.number().int().positive(),
+      proseEnd: z.string().min(1),
+    }),
+    maxLineLength: z.number().int().positive(),
+    rules: z.array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('block'), ...patternRule }),
+        z.object({ kind: z.literal('prefix'), ...patternRule }),
+        z.object({ kind: z.literal('section'), ...patternRule }),
+      ]),
+    ),
+  });
+}
 
-export type BoilerplateFile = z.infer<typeof BoilerplateFileSchema>;
+export type BoilerplateFile = Z.infer<ReturnType<typeof boilerplateSchema>>;
+/** Checks boilerplate.yaml data: `parse` returns it typed or throws with zod's issues. */
+export const BoilerplateFileSchema = { parse: (data: unknown): BoilerplateFile => boilerplateSchema().parse(data) };
 
 export type RuleKind = 'block' | 'prefix' | 'section';
 
@@ -88,7 +94,7 @@ export function loadBoilerplateRules(lang: string): CompiledRules {
   if (!SUPPORTED_LANGUAGES.includes(lang)) return EMPTY;
   let compiled = cache.get(lang);
   if (!compiled) {
-    compiled = compileRules(BoilerplateFileSchema.parse(loadLangData(lang, 'boilerplate')));
+    compiled = compileRules(loadValidatedLangData(lang, 'boilerplate', BoilerplateFileSchema.parse));
     cache.set(lang, compiled);
   }
   return compiled;

@@ -1,5 +1,4 @@
 // Runs the coder over inputs as a stream: per-item problems to stderr, progress on a terminal, a summary.
-import { SingleBar } from 'cli-progress';
 import { Coder, UnsupportedArticle, type CodedArticle } from '../coder.js';
 import { readInputs } from '../ingest/index.js';
 import type { Article, ItemProblem } from '../ingest/article.js';
@@ -35,7 +34,7 @@ export async function codeInputs(
   const t0 = performance.now();
   const stats: BatchStats = { articles: 0, events: 0, errors: 0, warnings: 0, skipped: 0, seconds: 0 };
   const bar = process.stderr.isTTY && !opts.quiet
-    ? new SingleBar({ format: 'coding | {value} articles | {events} events | {errors} errors', stream: process.stderr, hideCursor: true, noTTYOutput: false })
+    ? new (await import('cli-progress')).SingleBar({ format: 'coding | {value} articles | {events} events | {errors} errors', stream: process.stderr, hideCursor: true, noTTYOutput: false })
     : null;
   bar?.start(0, 0, { events: 0, errors: 0 });
   const report = (p: ItemProblem): void => {

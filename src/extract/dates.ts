@@ -1,7 +1,8 @@
 // Finds date expressions in text with a language's dates.yaml templates and resolves them against the publication date.
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z as Z } from 'zod';
 import type { DateBasis, DatePrecision, EventDate } from '../events/model.js';
-import { loadLangData } from '../lang/load.js';
+import { loadValidatedLangData } from '../lang/load.js';
 import { fold } from '../text/normalize.js';
 
 /** Tense of the clause a date sits in: it decides which way a year-less or weekday date goes. */
@@ -50,35 +51,42 @@ export interface DateExpression {
   offset?: number;
 }
 
-const Kind = z.enum(['date', 'date_range', 'day_of_month', 'weekday', 'weekday_day', 'relative_day',
-  'offset', 'period', 'weekend', 'month', 'year']);
-const Unit = z.enum(['minute', 'hour', 'day', 'week', 'month', 'year']);
-const LexiconSchema = z.object({
-  months: z.record(z.string(), z.number().int().min(1).max(12)),
-  month_abbreviations: z.record(z.string(), z.number().int().min(1).max(12)),
-  weekdays: z.record(z.string(), z.number().int().min(1).max(7)),
-  numbers: z.record(z.string(), z.number().int().positive()),
-  number_joiner: z.string(),
-  not_day_words: z.array(z.string()),
-  ordinal_days: z.record(z.string(), z.number().int().min(1).max(31)),
-  ordinal_marks: z.array(z.string()),
-  units: z.record(z.string(), Unit),
-  month_parts: z.record(z.string(), z.enum(['early', 'mid', 'late'])),
-  relative_days: z.record(z.string(), z.number().int()),
-  relative_years: z.record(z.string(), z.number().int()),
-  shifts: z.object({ last: z.array(z.string()), next: z.array(z.string()), this: z.array(z.string()) }),
-  words: z.record(z.string(), z.array(z.string())),
-  macros: z.record(z.string(), z.string()),
-  blockers: z.array(z.string()),
-  rules: z.array(z.object({
-    id: z.string(),
-    kind: Kind,
-    patterns: z.array(z.string()).min(1),
-    direction: z.union([z.literal(-1), z.literal(1)]).optional(),
-    unit: Unit.optional(),
-  })),
-});
-type Lexicon = z.infer<typeof LexiconSchema>;
+/** The schema of dates.yaml, built on first use (zod loads only when a file is checked at run time). */
+function lexiconSchema() {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  const Kind = z.enum(['date', 'date_range', 'day_of_month', 'weekday', 'weekday_day', 'relative_day',
+    'offset', 'period', 'weekend', 'month', 'year']);
+  const Unit = z.enum(['minute', 'hour', 'day', 'week', 'month', 'year']);
+  return z.object({
+    months: z.record(z.string(), z.number().int().min(1).max(12)),
+    month_abbreviations: z.record(z.string(), z.number().int().min(1).max(12)),
+    weekdays: z.record(z.string(), z.number().int().min(1).max(7)),
+    numbers: z.record(z.string(), z.number().int().positive()),
+    number_joiner: z.string(),
+    not_day_words: z.array(z.string()),
+    ordinal_days: z.record(z.string(), z.number().int().min(1).max(31)),
+    ordinal_marks: z.array(z.string()),
+    units: z.record(z.string(), Unit),
+    month_parts: z.record(z.string(), z.enum(['early', 'mid', 'late'])),
+    relative_days: z.record(z.string(), z.number().int()),
+    relative_years: z.record(z.string(), z.number().int()),
+    shifts: z.object({ last: z.array(z.string()), next: z.array(z.string()), this: z.array(z.string()) }),
+    words: z.record(z.string(), z.array(z.string())),
+    macros: z.record(z.string(), z.string()),
+    blockers: z.array(z.string()),
+    rules: z.array(z.object({
+      id: z.string(),
+      kind: Kind,
+      patterns: z.array(z.string()).min(1),
+      direction: z.union([z.literal(-1), z.literal(1)]).optional(),
+      unit: Unit.optional(),
+    })),
+  });
+}
+type Lexicon = Z.infer<ReturnType<typeof lexiconSchema>>;
+
+/** Checks a dates.yaml's data against its schema; throws with zod's issues when it does not fit. */
+export const validateDatesLexicon = (data: unknown): Lexicon => lexiconSchema().parse(data);
 
 /**
  * Something a pattern cannot match without: one of `words` as a whole word of the folded sentence,
@@ -332,7 +340,7 @@ const compiledCache = new Map<string, CompiledDates>();
 function compile(lang: string): CompiledDates {
   const hit = compiledCache.get(lang);
   if (hit) return hit;
-  const lex = LexiconSchema.parse(loadLangData(lang, 'dates'));
+  const lex = loadValidatedLangData(lang, 'dates', validateDatesLexicon);
   const classes = classSources(lex);
   const patterns: CompiledPattern[] = [];
   for (const rule of lex.rules) {

@@ -2,13 +2,16 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
 import { loadLangData } from '../lang/load.js';
 import {
-  Organization, Person, Place, State, Title,
+  kbSchemas,
   type OrganizationEntry, type PersonEntry, type PlaceEntry, type StateEntry, type TitleEntry,
 } from './schema.js';
+
+// yaml loads only when a YAML file must be read (no cache, or user files).
+const parse = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 /** Package-root data/kb/, two levels above both src/kb/ and dist/kb/. */
 export const KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
@@ -120,6 +123,7 @@ function loadUserFile(file: string, kb: KbData, problems: KbProblem[]): void {
     return;
   }
   const doc = (Array.isArray(raw) ? { people: raw } : raw ?? {}) as Record<string, unknown>;
+  const { State, Organization, Person, Place } = kbSchemas();
   if (doc.states) kb.states = mergeById(kb.states, validate(State, doc.states, file, problems), (s) => s.code);
   if (doc.organizations) kb.organizations = mergeById(kb.organizations, validate(Organization, doc.organizations, file, problems), (o) => o.id);
   if (doc.people) kb.people = mergeById(kb.people, validate(Person, doc.people, file, problems), (p) => p.id);
@@ -170,6 +174,7 @@ export function loadKbData(opts: { dir?: string; userFiles?: string[]; lang?: st
       return [];
     }
   };
+  const { State, Organization, Person, Place, Title } = kbSchemas();
   const data: KbData = {
     states: validate(State, read('states.yaml'), join(dir, 'states.yaml'), problems),
     organizations: validate(Organization, read('organizations.yaml'), join(dir, 'organizations.yaml'), problems),

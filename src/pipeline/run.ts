@@ -1,6 +1,5 @@
 // The command-line loop over codeStream: read inputs, code (in process or on workers), report
 // per-item problems on stderr under a progress bar, and count.
-import { SingleBar } from 'cli-progress';
 import type { BatchStats } from '../cli/batch.js';
 import { formatProblem } from '../cli/batch.js';
 import type { Article, ItemProblem, ReadResult } from '../ingest/article.js';
@@ -30,8 +29,9 @@ export interface RunOptions extends Omit<CodeStreamOptions, 'onKbProblems'> {
 export async function runInputs(inputs: string[], opts: RunOptions): Promise<BatchStats> {
   const t0 = performance.now();
   const stats: BatchStats = { articles: 0, events: 0, errors: 0, warnings: 0, skipped: 0, seconds: 0 };
+  // cli-progress loads only for a terminal.
   const bar = process.stderr.isTTY && !opts.quiet
-    ? new SingleBar({ format: 'coding | {value} articles | {events} events | {errors} errors', stream: process.stderr, hideCursor: true, noTTYOutput: false })
+    ? new (await import('cli-progress')).SingleBar({ format: 'coding | {value} articles | {events} events | {errors} errors', stream: process.stderr, hideCursor: true, noTTYOutput: false })
     : null;
   const report = (p: ItemProblem): void => {
     if (p.level === 'error') stats.errors++; else stats.warnings++;
