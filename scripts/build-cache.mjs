@@ -8,6 +8,9 @@ import { writeTrieCache } from '../dist/kb/trie-cache.js';
 import { writeEldTable } from '../dist/ingest/eld-table.js';
 import { validateDatesLexicon } from '../dist/extract/dates.js';
 import { BoilerplateFileSchema } from '../dist/clean/rules.js';
+import { writeConjugationCache } from '../dist/extract/conjugate.js';
+import { triggerLexicon } from '../dist/extract/trigger-lexicon.js';
+import { tokenize } from '../dist/text/tokenize.js';
 
 if (!writeKbCache()) {
   console.error('kb cache not written: the knowledge base has errors (run `atalaya kb check`)');
@@ -16,6 +19,8 @@ if (!writeKbCache()) {
 // Files checked here are used at run time without loading zod.
 writeLangCache({ 'es/dates': validateDatesLexicon, 'es/boilerplate': BoilerplateFileSchema.parse });
 writeTrieCache();
+// The trigger lexicon's verbs, conjugated (the lexicon itself is built per run from these forms).
+writeConjugationCache(['es'], () => { triggerLexicon('es', (s) => tokenize(s)); });
 if (!(await writeEldTable().catch((err) => { console.error(`eld table: ${err.message}`); return false; }))) {
   console.error('eld table not written: language identification loads eld/large instead (slower start)');
 }

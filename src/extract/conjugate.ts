@@ -1,4 +1,7 @@
 // Generates every form of a Spanish verb lemma (with its tense) from the morphology in lang/<lang>/conjugation.yaml.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadLangData } from '../lang/load.js';
 
 export type Tense =
@@ -70,11 +73,66 @@ function accentLastVowel(s: string): string {
   return s;
 }
 
+/** The forms of the lemmas the bundled lexicons use, conjugated at build time (`npm run build`). */
+export const CONJUGATION_CACHE = fileURLToPath(new URL('../../dist/conjugations.json', import.meta.url));
+type StoredForm = [form: string, tense: Tense, person: number | null];
+const specKey = (spec: LemmaSpec, lang: string): string => `${lang}|${spec.lemma}|${spec.stem ?? ''}|${spec.base ?? ''}`;
+
+/** What cached forms depend on: the morphology files and this module's code (a tsx run from source never matches). */
+function conjugationFingerprint(langs: readonly string[]): string {
+  const files = langs.map((l) => fileURLToPath(new URL(`../../src/lang/${l}/conjugation.yaml`, import.meta.url)));
+  return [...files.map((f) => { const s = statSync(f); return `${f}:${s.size}:${Math.round(s.mtimeMs)}`; }),
+    createHash('sha1').update(readFileSync(new URL(import.meta.url))).digest('hex')].join('|');
+}
+
+let stored: Map<string, StoredForm[]> | null | undefined;
+function storedForms(): Map<string, StoredForm[]> | null {
+  if (stored === undefined) {
+    try {
+      const file = JSON.parse(readFileSync(CONJUGATION_CACHE, 'utf8')) as { langs: string[]; fingerprint: string; forms: Record<string, StoredForm[]> };
+      stored = file.fingerprint === conjugationFingerprint(file.langs) ? new Map(Object.entries(file.forms)) : null;
+    } catch {
+      stored = null;
+    }
+  }
+  return stored;
+}
+
+let recording: Map<string, VerbForm[]> | null = null;
+
+/**
+ * Writes dist/conjugations.json (build time): the forms of every lemma conjugated while `build` runs
+ * (the trigger lexicons). Returns the number of lemmas.
+ */
+export function writeConjugationCache(langs: readonly string[], build: () => void): number {
+  recording = new Map();
+  const saved = stored;
+  stored = null;
+  try {
+    build();
+    const forms = Object.fromEntries([...recording].map(([k, fs]): [string, StoredForm[]] => [k, fs.map((f) => [f.form, f.tense, f.person])]));
+    writeFileSync(CONJUGATION_CACHE, JSON.stringify({ langs, fingerprint: conjugationFingerprint(langs), forms }));
+    return recording.size;
+  } finally {
+    recording = null;
+    stored = saved;
+  }
+}
+
 /**
  * All forms of one lemma, regular morphology plus the irregular table.
  * @example conjugate({ lemma: 'pedir', stem: 'i' }).find(f => f.form === 'pidió')?.tense // => 'preterite'
  */
 export function conjugate(spec: LemmaSpec, lang = 'es'): VerbForm[] {
+  const key = specKey(spec, lang);
+  const hit = storedForms()?.get(key);
+  if (hit) return hit.map(([form, tense, person]) => ({ form, lemma: spec.lemma, tense, person }));
+  const forms = conjugateNow(spec, lang);
+  recording?.set(key, forms);
+  return forms;
+}
+
+function conjugateNow(spec: LemmaSpec, lang: string): VerbForm[] {
   const m = loadLangData<Morphology>(lang, 'conjugation');
   const lemma = spec.lemma.replace(/se$/, '');
   const cls = lemma.slice(-2) as 'ar' | 'er' | 'ir';
