@@ -356,7 +356,9 @@ export class MentionFinder {
       let s = a.start - 1;
       let k = s - 1;
       // Never reach back into an earlier actor ("la delegación de EE. UU., canciller de…").
-      const floor = atoms.reduce((end, at) => (at.end <= a.start - 1 ? Math.max(end, at.end) : end), 0);
+      // (A surname the KB knows may be part of the new name: "Lucía Ferrandis Arce".)
+      const blocks = (at: Atom): boolean => at.kind !== 'kb' || !at.refs.some((r) => r.kind === 'person');
+      const floor = atoms.reduce((end, at) => (at.end <= a.start - 1 && blocks(at) ? Math.max(end, at.end) : end), 0);
       while (k >= floor && (isCap(tokens[k]) || (this.cues.nameParticles.has((tokens[k] as Token).norm) && isCap(tokens[k - 1])))) k--;
       s = k + 1;
       if (a.start - 1 - s >= 2 && isCap(tokens[s])) {
