@@ -37,6 +37,8 @@ export type AliasEntry = [keys: string[], caps: string, ref: number];
 export interface CompiledAliases { refs: EntityRef[]; entries: AliasEntry[] }
 
 const LEADING_ARTICLE = /^(el|la|los|las)\s+/i;
+/** Entries kept by the postHolder cache before it starts over. */
+const MEMO_LIMIT = 20_000;
 const isUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
 
 /** The trie key of a token: folded, without periods, so "EE.", "EE" and "ee" meet. */
@@ -51,6 +53,9 @@ export class KnowledgeBase {
   private readonly root: TrieNode = { next: new Map(), refs: [], caps: [], lazy: null };
   /** Folded role name → people who ever held it. */
   private readonly byRole = new Map<string, PersonEntry[]>();
+  /** postHolder answers by roles, place and day; roleOn answers by person and day (both bounded). */
+  private readonly holderMemo = new Map<string, PersonEntry | null>();
+  private readonly roleMemo = new Map<PersonEntry, Map<string, RoleEntry | null>>();
   /** While inserting: each trie node's refs as JSON, so a repeated alias adds nothing. */
   private readonly refKeys = new Map<TrieNode, Set<string>>();
   /** With precompiled aliases: what their ref numbers stand for. */
@@ -207,6 +212,17 @@ export class KnowledgeBase {
    * @example kb.postHolder(['ministro de Defensa'], { country: 'RUS' }, '2022-05-13')?.name // => 'Sergei Shoigu'
    */
   postHolder(roles: readonly string[], where: { country?: string | null; org?: string | null }, day: string | null): PersonEntry | null {
+    // Pure over an immutable KB: remembered (a bounded cache; a day of news asks the same posts again and again).
+    const memoKey = `${roles.join('\u0000')}\u0001${where.country ?? ''}\u0001${where.country ? '' : where.org ?? ''}\u0001${day ?? ''}`;
+    const memo = this.holderMemo.get(memoKey);
+    if (memo !== undefined) return memo;
+    const holder = this.findPostHolder(roles, where, day);
+    if (this.holderMemo.size >= MEMO_LIMIT) this.holderMemo.clear();
+    this.holderMemo.set(memoKey, holder);
+    return holder;
+  }
+
+  private findPostHolder(roles: readonly string[], where: { country?: string | null; org?: string | null }, day: string | null): PersonEntry | null {
     const wanted = new Set(roles.map(fold));
     const found = new Set<PersonEntry>();
     for (const key of wanted) {
@@ -223,6 +239,19 @@ export class KnowledgeBase {
   /** Role a person held on `day` (YYYY-MM-DD); null when none is known for that day. */
   roleOn(person: PersonEntry, day: string | null): RoleEntry | null {
     if (!day) return person.roles[person.roles.length - 1] ?? null;
+    if (person.roles.length === 1) return this.findRoleOn(person, day);
+    let byDay = this.roleMemo.get(person);
+    if (!byDay) { byDay = new Map(); this.roleMemo.set(person, byDay); }
+    let role = byDay.get(day);
+    if (role === undefined) {
+      role = this.findRoleOn(person, day);
+      if (byDay.size >= 64) byDay.clear();
+      byDay.set(day, role);
+    }
+    return role;
+  }
+
+  private findRoleOn(person: PersonEntry, day: string): RoleEntry | null {
     const active = person.roles.filter((r) => within(day, r.from, r.to));
     // A role known to the day beats one whose month-precision bounds merely include the day; among
     // equals the later-starting post wins (handover day), and among month-only handovers the old post
