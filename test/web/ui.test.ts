@@ -173,7 +173,8 @@ describe('web UI', { skip }, () => {
     assert.equal(await page.locator('[data-testid=actor-counterparts] h2').textContent(), 'Contrapartes');
     await page.getByTestId('lang-toggle').click();
     assert.equal(await page.locator('[data-testid=actor-counterparts] h2').textContent(), 'Counterparts');
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // The lang attribute is set by an effect after the labels render: wait for it rather than race it.
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5000 });
     await page.close();
   });
 
